@@ -1,0 +1,31 @@
+package org.huitong.schema;
+
+import java.util.List;
+
+/**
+ * One field of a shared record type, read from its JSON Schema property and annotations.
+ *
+ * @param name the property name in the published record, for example {@code XK_WSH}
+ * @param title the standard Chinese field name (the schema's {@code title}), matched against
+ *     source headers
+ * @param code the national field code ({@code x-code}) where one exists, else {@code null}
+ * @param aliases further accepted source headers ({@code x-aliases}), for example legacy names
+ * @param type JSON type: {@code string}, {@code number}, {@code integer}, {@code boolean} or
+ *     {@code array}
+ * @param format the {@code format} of the value (of the items for arrays), for example
+ *     {@code date}, {@code date-time}, {@code uscc}, {@code citizen-id}, {@code division-code};
+ *     {@code null} if none
+ * @param required whether the schema lists the field as always required
+ * @param sharing sharing class ({@code x-sharing}): {@code open}, {@code conditional} or
+ *     {@code restricted}
+ * @param personal kind of personal data ({@code x-personal}), for example {@code name},
+ *     {@code citizen-id}, {@code phone}, {@code address}; {@code null} if none
+ */
+public record FieldSpec(String name, String title, String code, List<String> aliases,
+                        String type, String format, boolean required, String sharing,
+                        String personal) {
+
+    public FieldSpec {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+}
