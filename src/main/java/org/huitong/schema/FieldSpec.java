@@ -1,6 +1,7 @@
 package org.huitong.schema;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field of a shared record type, read from its JSON Schema property and annotations.
@@ -20,12 +21,15 @@ import java.util.List;
  *     {@code restricted}
  * @param personal kind of personal data ({@code x-personal}), for example {@code name},
  *     {@code citizen-id}, {@code phone}, {@code address}; {@code null} if none
+ * @param legacyValues older source values and the current value each maps to
+ *     ({@code x-legacy-values}), for example an old penalty category name; empty if none
  */
 public record FieldSpec(String name, String title, String code, List<String> aliases,
                         String type, String format, boolean required, String sharing,
-                        String personal) {
+                        String personal, Map<String, String> legacyValues) {
 
     public FieldSpec {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        legacyValues = legacyValues == null ? Map.of() : Map.copyOf(legacyValues);
     }
 }
