@@ -1,0 +1,21 @@
+package org.huitong.pipeline;
+
+import org.huitong.connectors.ConnectorDescriptor;
+import org.huitong.exchange.OutboundRecord;
+import org.huitong.schema.RecordTypeSpec;
+
+/** What every record of one batch shares: its connector, record type, batch id and file. */
+record BatchContext(ConnectorDescriptor connector, RecordTypeSpec spec, long batchId,
+                    String sourceFile) {
+
+    String connectorId() {
+        return connector.id();
+    }
+
+    OutboundRecord outbound(Chunk.Valid record, int version) {
+        return new OutboundRecord(spec.type(), spec.schemaId(), record.businessKey(), version,
+                record.contentHash(), record.data(), connector.department().code(),
+                connector.id(), batchId, sourceFile, record.source().firstLine(),
+                record.source().lastLine());
+    }
+}

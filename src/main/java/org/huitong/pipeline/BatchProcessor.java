@@ -1,0 +1,162 @@
+package org.huitong.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.huitong.batches.BatchRepository;
+import org.huitong.batches.BatchStatus;
+import org.huitong.connectors.ConnectorDescriptor;
+import org.huitong.connectors.FileDropSource;
+import org.huitong.i18n.Messages;
+import org.huitong.pipeline.map.HeaderBinding;
+import org.huitong.pipeline.map.RecordMapper;
+import org.huitong.pipeline.read.FileRejectedException;
+import org.huitong.pipeline.read.RecordReader;
+import org.huitong.pipeline.read.RecordReaders;
+import org.huitong.pipeline.read.SourceRecord;
+import org.huitong.pipeline.validate.RecordValidator;
+import org.huitong.quarantine.QuarantinedRecord;
+import org.huitong.schema.RecordTypeSpec;
+import org.huitong.schema.SchemaRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one source file through the pipeline as a batch: read, map, validate, de-duplicate,
+ * publish, quarantine. Records are committed in chunks of the connector's chunk size, so memory
+ * stays bounded for any file size.
+ */
+@Component
+public class BatchProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+    private final SchemaRegistry schemas;
+    private final RecordReaders readers;
+    private final RecordValidator validator;
+    private final ChunkCommitter committer;
+    private final BatchRepository batches;
+    private final Messages messages;
+
+    public BatchProcessor(SchemaRegistry schemas, RecordReaders readers, RecordValidator validator,
+                          ChunkCommitter committer, BatchRepository batches, Messages messages) {
+        this.schemas = schemas;
+        this.readers = readers;
+        this.validator = validator;
+        this.committer = committer;
+        this.batches = batches;
+        this.messages = messages;
+    }
+
+    /**
+     * Processes {@code file}, delivered as {@code fileName}, for the connector.
+     *
+     * @throws PipelineFailureException if the database or the broker failed; the batch is
+     *     FAILED and the file should be processed again later
+     */
+    public BatchOutcome process(ConnectorDescriptor connector, Path file, String fileName) {
+        RecordTypeSpec spec = schemas.spec(connector.target().recordType(),
+                connector.target().version());
+        long batchId = batches.start(connector.id(), fileName, sha256(file), size(file));
+        BatchContext batch = new BatchContext(connector, spec, batchId, fileName);
+        log.info("Batch {} started: connector {}, file {}", batchId, connector.id(), fileName);
+
+        BatchTally tally = new BatchTally(batchId);
+        try {
+            BatchStatus status = run(batch, file, tally);
+            batches.finish(batchId, status, tally.errorCode(), tally.error());
+            log.info("Batch {} {}: read {}, published {}, unchanged {}, quarantined {}", batchId,
+                    status, tally.read(), tally.published(), tally.unchanged(), tally.quarantined());
+            return tally.outcome(status);
+        } catch (PipelineFailureException e) {
+            markFailed(batchId, e);
+            throw e;
+        }
+    }
+
+    private BatchStatus run(BatchContext batch, Path file, BatchTally tally) {
+        Chunk chunk = new Chunk();
+        int chunkSize = batch.connector().options().chunkSize();
+        try (RecordReader reader = readers.open(file, FileDropSource.readOptions(
+                batch.connector().source().parameters()))) {
+            RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping(), messages);
+            HeaderBinding binding = mapper.bind(reader.headers());
+            RecordClassifier classifier = new RecordClassifier(batch, mapper, binding, validator);
+            while (reader.hasNext()) {
+                SourceRecord record = reader.next();
+                classifier.classify(record, chunk);
+                if (chunk.size() >= chunkSize) {
+                    tally.add(committer.commit(batch, chunk));
+                    chunk.clear();
+                }
+            }
+            tally.add(committer.commit(batch, chunk));
+            return BatchStatus.COMPLETED;
+        } catch (FileRejectedException e) {
+            return rejectRest(batch, chunk, tally, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close " + file, e);
+        }
+    }
+
+    /**
+     * Commits what was read before the fault and quarantines the unread rest as one entry:
+     * REJECTED if nothing could be read, PARTIAL otherwise.
+     */
+    private BatchStatus rejectRest(BatchContext batch, Chunk chunk, BatchTally tally,
+                                   FileRejectedException e) {
+        log.warn("Batch {}: file {} rejected from line {}: {}", batch.batchId(),
+                batch.sourceFile(), e.line(), e.violation().code());
+        chunk.addQuarantined(new QuarantinedRecord(0, batch.batchId(), batch.connectorId(),
+                batch.spec().type(), batch.sourceFile(), 0, e.line(), 0, Map.of(),
+                List.of(e.violation()), Instant.now()));
+        tally.add(committer.commit(batch, chunk));
+        tally.fileError(e.violation());
+        return tally.read() == 0 ? BatchStatus.REJECTED : BatchStatus.PARTIAL;
+    }
+
+    private void markFailed(long batchId, PipelineFailureException e) {
+        log.error("Batch {} failed; its file stays in the inbox and is processed again: {}",
+                batchId, e.getMessage(), e.getCause());
+        try {
+            batches.finish(batchId, BatchStatus.FAILED, "PIPELINE_FAILURE",
+                    messages.text("batch.failed", e.getMessage()));
+        } catch (RuntimeException recordFailure) {
+            log.error("Batch {}: cannot record the failure; it shows as RUNNING until the next "
+                    + "start-up marks it INTERRUPTED", batchId, recordFailure);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

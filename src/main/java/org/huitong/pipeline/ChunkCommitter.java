@@ -1,0 +1,122 @@
+package org.huitong.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huitong.batches.BatchRepository;
+import org.huitong.exchange.ExchangePublisher;
+import org.huitong.exchange.OutboundRecord;
+import org.huitong.exchange.PublishException;
+import org.huitong.quarantine.QuarantineRepository;
+import org.huitong.records.RecordStore;
+import org.huitong.records.RecordVersion;
+import org.huitong.records.StoredVersion;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits one chunk: record-store updates, quarantine entries and batch counts in one database
+ * transaction, and the changed records' messages in one broker transaction.
+ *
+ * <p>The broker transaction commits first, inside the open database transaction. If the broker
+ * fails, both roll back and nothing of the chunk happened. If the database commit fails after
+ * the broker committed, the file is processed again later: the same record versions get the
+ * same event ids, and the broker's duplicate detection drops the messages it already has, so
+ * no record is lost or published twice.
+ */
+@Component
+public class ChunkCommitter {
+
+    private final TransactionTemplate transactions;
+    private final RecordStore recordStore;
+    private final QuarantineRepository quarantine;
+    private final BatchRepository batches;
+    private final ExchangePublisher publisher;
+
+    public ChunkCommitter(TransactionTemplate transactions, RecordStore recordStore,
+                          QuarantineRepository quarantine, BatchRepository batches,
+                          ExchangePublisher publisher) {
+        this.transactions = transactions;
+        this.recordStore = recordStore;
+        this.quarantine = quarantine;
+        this.batches = batches;
+        this.publisher = publisher;
+    }
+
+    /** Counts of one committed chunk. */
+    public record Counts(long read, long published, long unchanged, long quarantined) {
+    }
+
+    /**
+     * Commits the chunk.
+     *
+     * @throws PipelineFailureException if the database or the broker failed; nothing of the
+     *     chunk was committed to the database then
+     */
+    Counts commit(BatchContext batch, Chunk chunk) {
+        try {
+            return transactions.execute(status -> commitInTransaction(batch, chunk));
+        } catch (PublishFailure e) {
+            throw new PipelineFailureException("Broker failed while publishing batch "
+                    + batch.batchId(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new PipelineFailureException("Database failed while committing batch "
+                    + batch.batchId(), e);
+        }
+    }
+
+    private Counts commitInTransaction(BatchContext batch, Chunk chunk) {
+        Map<String, RecordVersion> versions = new LinkedHashMap<>();
+        List<OutboundRecord> outbound = new ArrayList<>();
+        long unchanged = nextVersions(batch, chunk, versions, outbound);
+
+        recordStore.saveLatest(List.copyOf(versions.values()));
+        quarantine.saveAll(chunk.quarantined());
+        long quarantinedRecords = chunk.recordsRead() - chunk.valid().size();
+        Counts counts = new Counts(chunk.recordsRead(), outbound.size(), unchanged, quarantinedRecords);
+        batches.addCounts(batch.batchId(), counts.read(), counts.published(), counts.unchanged(),
+                counts.quarantined());
+
+        if (!outbound.isEmpty()) {
+            try {
+                publisher.publish(outbound);
+            } catch (PublishException e) {
+                throw new PublishFailure(e);
+            }
+        }
+        return counts;
+    }
+
+    /** Assigns versions to changed records; returns how many were unchanged. */
+    private long nextVersions(BatchContext batch, Chunk chunk, Map<String, RecordVersion> versions,
+                              List<OutboundRecord> outbound) {
+        List<String> keys = chunk.valid().stream().map(Chunk.Valid::businessKey).distinct().toList();
+        Map<String, StoredVersion> latest = new HashMap<>(
+                recordStore.findLatest(batch.spec().type(), keys));
+        long unchanged = 0;
+        for (Chunk.Valid record : chunk.valid()) {
+            StoredVersion stored = latest.get(record.businessKey());
+            if (stored != null && stored.contentHash().equals(record.contentHash())) {
+                unchanged++;
+                continue;
+            }
+            int version = stored == null ? 1 : stored.version() + 1;
+            latest.put(record.businessKey(), new StoredVersion(version, record.contentHash()));
+            // A key that changes twice within the chunk keeps only its newest version in the store.
+            versions.put(record.businessKey(), new RecordVersion(batch.spec().type(), record.businessKey(), version,
+                    record.contentHash(), record.data().toString(), batch.connectorId(),
+                    batch.batchId()));
+            outbound.add(batch.outbound(record, version));
+        }
+        return unchanged;
+    }
+
+    /** Carries a broker failure out of the transaction callback so that it rolls back. */
+    private static final class PublishFailure extends RuntimeException {
+        PublishFailure(PublishException cause) {
+            super(cause);
+        }
+    }
+}

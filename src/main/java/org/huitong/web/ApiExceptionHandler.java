@@ -1,0 +1,42 @@
+package org.huitong.web;
+
+import java.util.Locale;
+import org.huitong.i18n.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns API errors into RFC 9457 problem details in the request's language. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private final Messages messages;
+
+    public ApiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ProblemDetail notFound(NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    public ProblemDetail invalid(InvalidRequestException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST,
+                messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST,
+                messages.text("request.parameter.invalid", e.getName(), String.valueOf(e.getValue()))
+                        .forLocale(locale));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}
