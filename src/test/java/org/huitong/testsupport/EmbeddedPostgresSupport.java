@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class EmbeddedPostgresSupport {
 
+    private static final String HOST = "127.0.0.1";
+
     private static final String USER = "postgres";
 
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
@@ -47,29 +50,40 @@ public final class EmbeddedPostgresSupport {
 
     /** Returns the server's default {@code postgres} database, shared by every caller. */
     public static DataSource postgresDatabase() {
-        return server().getPostgresDatabase();
+        return dataSource("postgres");
     }
 
     /** Creates a new, empty database on the shared server and returns how to connect to it. */
     public static Database createDatabase() {
-        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASE_COUNTER.incrementAndGet();
+        String name = "test_" + DATABASE_COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-        EmbeddedPostgres postgres = server();
-        return new Database(postgres.getJdbcUrl(USER, name), USER, "",
-                postgres.getDatabase(USER, name));
+        return new Database(jdbcUrl(name), USER, "", dataSource(name));
     }
 
     private static EmbeddedPostgres start() {
         try {
             // The registered shutdown hook stops the server and deletes its data directory.
             return EmbeddedPostgres.builder()
-                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("listen_addresses", HOST)
                     .setRegisterShutdownHook(true)
                     .setCleanDataDirectory(true)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start", e);
         }
+    }
+
+    private static String jdbcUrl(String databaseName) {
+        return "jdbc:postgresql://" + HOST + ":" + server().getPort() + "/" + databaseName;
+    }
+
+    private static DataSource dataSource(String databaseName) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {HOST});
+        dataSource.setPortNumbers(new int[] {server().getPort()});
+        dataSource.setDatabaseName(databaseName);
+        dataSource.setUser(USER);
+        return dataSource;
     }
 
     private static void execute(String sql) {
@@ -84,8 +98,8 @@ public final class EmbeddedPostgresSupport {
     /**
      * One database on the shared server.
      *
-     * @param jdbcUrl JDBC URL with the loopback address and the server's port
-     * @param dataSource connections as the superuser {@code postgres}, without a pool
+     * @param jdbcUrl JDBC URL with the address 127.0.0.1 and the server's port
+     * @param dataSource a new connection per call, as the superuser {@code postgres}
      */
     public record Database(String jdbcUrl, String username, String password, DataSource dataSource) {
 
