@@ -53,10 +53,21 @@ public final class EmbeddedPostgresSupport {
         return dataSource("postgres");
     }
 
-    /** Creates a new, empty database on the shared server and returns how to connect to it. */
+    /** Creates a new, empty UTF8 database on the shared server and returns how to connect to it. */
     public static Database createDatabase() {
         String name = "test_" + DATABASE_COUNTER.incrementAndGet();
         execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        return new Database(jdbcUrl(name), USER, "", dataSource(name));
+    }
+
+    /**
+     * Creates a new, empty database with the given encoding, such as {@code SQL_ASCII}, and the
+     * locale {@code C}, which accepts every encoding.
+     */
+    public static Database createDatabase(String encoding) {
+        String name = "test_" + DATABASE_COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " ENCODING '" + encoding + "' LC_COLLATE 'C' LC_CTYPE 'C'"
+                + " TEMPLATE template0");
         return new Database(jdbcUrl(name), USER, "", dataSource(name));
     }
 

@@ -32,13 +32,13 @@ public final class MigratedDatabase {
 
     private final TransactionTemplate transactions;
 
-    private MigratedDatabase(String name, String jdbcUrl, String username) {
+    private MigratedDatabase(String name, String vendor, String jdbcUrl, String username) {
         this.name = name;
         this.dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(jdbcUrl);
         dataSource.setUsername(username);
         dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        migrate(dataSource, vendor);
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -46,13 +46,26 @@ public final class MigratedDatabase {
     /** Creates an H2 file database in {@code directory}, with the hub's default H2 settings. */
     public static MigratedDatabase h2(Path directory) {
         String url = "jdbc:h2:file:" + directory.resolve("huitong").toAbsolutePath() + H2_SETTINGS;
-        return new MigratedDatabase("H2", url, "huitong");
+        return new MigratedDatabase("H2", "h2", url, "huitong");
     }
 
     /** Creates a new database on the shared embedded PostgreSQL server. */
     public static MigratedDatabase postgres() {
         EmbeddedPostgresSupport.Database database = EmbeddedPostgresSupport.createDatabase();
-        return new MigratedDatabase("PostgreSQL", database.jdbcUrl(), database.username());
+        return new MigratedDatabase("PostgreSQL", "postgresql", database.jdbcUrl(), database.username());
+    }
+
+    /**
+     * Applies the hub's migrations with the locations of {@code spring.flyway.locations}.
+     *
+     * @param vendor the value Spring Boot puts in place of {@code {vendor}}: {@code h2} or {@code postgresql}
+     */
+    public static void migrate(DataSource dataSource, String vendor) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load()
+                .migrate();
     }
 
     public DataSource dataSource() {
