@@ -27,7 +27,7 @@ public class BatchRecovery implements SmartInitializingSingleton {
         int interrupted = batches.markRunningInterrupted();
 
         if (interrupted > 0) {
-            LOG.warn("Marked {} batches INTERRUPTED that were RUNNING when the hub last stopped",
+            LOG.warn("Batches marked INTERRUPTED because they were RUNNING when the hub last stopped: {}",
                     interrupted);
         } else {
             LOG.info("No interrupted batches found at start-up");
