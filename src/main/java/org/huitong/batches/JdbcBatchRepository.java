@@ -45,8 +45,8 @@ public class JdbcBatchRepository implements BatchRepository {
                 .addValue("startedAt", JdbcTimestamps.now());
         KeyHolder keyHolder = new GeneratedKeyHolder();
 
-        jdbc.update("INSERT INTO batches (connector_id, source_file, file_sha256, file_size, status, started_at)"
-                + " VALUES (:connectorId, :sourceFile, :fileSha256, :fileSize, :status, :startedAt)",
+        jdbc.update("INSERT INTO batches (connector_id, source_file, file_sha256, file_size, status,"
+                + " started_at) VALUES (:connectorId, :sourceFile, :fileSha256, :fileSize, :status, :startedAt)",
                 parameters, keyHolder, new String[] {"id"});
 
         return Objects.requireNonNull(keyHolder.getKeyAs(Long.class), "generated batch id");
@@ -77,8 +77,8 @@ public class JdbcBatchRepository implements BatchRepository {
     @Override
     public void finish(long batchId, BatchStatus status, String errorCode, LocalizedText error) {
         if (Objects.requireNonNull(status, "status") == BatchStatus.RUNNING) {
-            throw new IllegalArgumentException("Batch " + batchId + " cannot finish as RUNNING;"
-                    + " use a final status such as COMPLETED or FAILED");
+            throw new IllegalArgumentException("Batch " + batchId + " cannot finish as RUNNING."
+                    + " Use a final status such as COMPLETED or FAILED.");
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("id", batchId)
@@ -129,7 +129,7 @@ public class JdbcBatchRepository implements BatchRepository {
         return byConnector;
     }
 
-    /** {@inheritDoc} Their finish time is set to now. */
+    /** {@inheritDoc} Their finish time is set to the current time. */
     @Override
     public int markRunningInterrupted() {
         MapSqlParameterSource parameters = new MapSqlParameterSource()

@@ -16,7 +16,7 @@ public final class JdbcTimestamps {
     private JdbcTimestamps() {
     }
 
-    /** Returns the current time, cut to microseconds because PostgreSQL stores no finer. */
+    /** Returns the current time, truncated to microseconds because PostgreSQL stores no finer. */
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
@@ -26,7 +26,7 @@ public final class JdbcTimestamps {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** Reads a timestamp column; SQL {@code NULL} gives {@code null}. */
+    /** Reads a timestamp column, returning {@code null} for SQL {@code NULL}. */
     public static Instant read(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

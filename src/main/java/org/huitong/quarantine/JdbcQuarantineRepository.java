@@ -35,8 +35,8 @@ public class JdbcQuarantineRepository implements QuarantineRepository {
 
     /**
      * {@inheritDoc} Records and violations are inserted as two JDBC batches. The returned ids are
-     * not written back because {@link QuarantinedRecord} is immutable; a {@code null}
-     * {@code createdAt} is stored as now.
+     * not written back because {@link QuarantinedRecord} is immutable. A {@code null}
+     * {@code createdAt} is stored as the current time.
      */
     @Override
     public void saveAll(List<QuarantinedRecord> records) {

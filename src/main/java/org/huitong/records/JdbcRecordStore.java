@@ -56,7 +56,7 @@ public class JdbcRecordStore implements RecordStore {
     }
 
     /**
-     * {@inheritDoc} When the list holds one business key more than once, the last entry wins.
+     * {@inheritDoc} When the list contains one business key more than once, the last entry wins.
      */
     @Override
     public void saveLatest(List<RecordVersion> versions) {
@@ -74,8 +74,9 @@ public class JdbcRecordStore implements RecordStore {
     private UpsertStatement upsert() {
         UpsertStatement statement = upsert;
         if (statement == null) {
-            String productName = jdbc.getJdbcOperations().execute(
-                    (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+            ConnectionCallback<String> readProductName =
+                    connection -> connection.getMetaData().getDatabaseProductName();
+            String productName = jdbc.getJdbcOperations().execute(readProductName);
             statement = UpsertStatement.forProductName(productName);
             upsert = statement;
         }

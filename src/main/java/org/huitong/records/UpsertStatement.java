@@ -42,7 +42,8 @@ enum UpsertStatement {
             case "H2" -> H2;
             case "PostgreSQL" -> POSTGRESQL;
             default -> throw new IllegalStateException("The record store supports H2 and PostgreSQL,"
-                    + " but the database is " + productName + "; set spring.datasource.url to one of them");
+                    + " but the database is " + productName + "."
+                    + " Set spring.datasource.url to an H2 or PostgreSQL database.");
         };
     }
 }

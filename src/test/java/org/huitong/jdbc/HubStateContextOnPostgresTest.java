@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Runs the hub-state context on embedded PostgreSQL. Before the context starts, the database is
- * migrated to version 1 and holds a RUNNING batch, as if the hub had stopped in the middle of it.
+ * migrated to version 1 and contains a RUNNING batch, as if the hub had stopped in the middle of it.
  */
 class HubStateContextOnPostgresTest extends HubStateContextTest {
 

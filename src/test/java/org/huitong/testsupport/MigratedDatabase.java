@@ -89,7 +89,7 @@ public final class MigratedDatabase {
         return this;
     }
 
-    /** Closes the connection pool; an H2 file database closes with its last connection. */
+    /** Closes the connection pool. An H2 file database closes with its last connection. */
     public void close() {
         dataSource.close();
     }
