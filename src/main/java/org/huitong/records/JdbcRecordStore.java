@@ -1,0 +1,97 @@
+package org.huitong.records;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.huitong.jdbc.JdbcTimestamps;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps the latest version of every record in the {@code stored_records} table through JDBC.
+ * Lookups send at most {@value #MAX_KEYS_PER_QUERY} keys in one {@code IN} list, and saves run as
+ * one JDBC batch.
+ */
+@Repository
+public class JdbcRecordStore implements RecordStore {
+
+    static final int MAX_KEYS_PER_QUERY = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private volatile UpsertStatement upsert;
+
+    public JdbcRecordStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, StoredVersion> findLatest(String recordType, Collection<String> businessKeys) {
+        Objects.requireNonNull(recordType, "recordType");
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(businessKeys));
+        Map<String, StoredVersion> found = new HashMap<>();
+
+        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_QUERY) {
+            List<String> chunk = keys.subList(from, Math.min(from + MAX_KEYS_PER_QUERY, keys.size()));
+            MapSqlParameterSource parameters = new MapSqlParameterSource()
+                    .addValue("recordType", recordType)
+                    .addValue("keys", chunk);
+
+            jdbc.query("SELECT business_key, version, content_hash FROM stored_records"
+                    + " WHERE record_type = :recordType AND business_key IN (:keys)", parameters,
+                    row -> {
+                        found.put(row.getString("business_key"),
+                                new StoredVersion(row.getInt("version"), row.getString("content_hash")));
+                    });
+        }
+        return found;
+    }
+
+    /**
+     * {@inheritDoc} When the list contains one business key more than once, the last entry wins.
+     */
+    @Override
+    public void saveLatest(List<RecordVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        OffsetDateTime updatedAt = JdbcTimestamps.now();
+        SqlParameterSource[] rows = versions.stream()
+                .map(version -> parameters(version, updatedAt))
+                .toArray(SqlParameterSource[]::new);
+
+        jdbc.batchUpdate(upsert().sql(), rows);
+    }
+
+    private UpsertStatement upsert() {
+        UpsertStatement statement = upsert;
+        if (statement == null) {
+            ConnectionCallback<String> readProductName =
+                    connection -> connection.getMetaData().getDatabaseProductName();
+            String productName = jdbc.getJdbcOperations().execute(readProductName);
+            statement = UpsertStatement.forProductName(productName);
+            upsert = statement;
+        }
+        return statement;
+    }
+
+    private static SqlParameterSource parameters(RecordVersion version, OffsetDateTime updatedAt) {
+        return new MapSqlParameterSource()
+                .addValue("recordType", version.recordType())
+                .addValue("businessKey", version.businessKey())
+                .addValue("version", version.version())
+                .addValue("contentHash", version.contentHash())
+                .addValue("payload", version.payload())
+                .addValue("connectorId", version.connectorId())
+                .addValue("batchId", version.batchId())
+                .addValue("updatedAt", updatedAt);
+    }
+}
