@@ -77,7 +77,9 @@ public class PenaltyRules implements RecordRules {
             out.add(messages.about(ValidationCodes.PENALTY_FINE_WITHOUT_CATEGORY, "CF_CFLB", columnByField,
                     fine.get().toPlainString()));
         }
-        if (categories.contains(FINE) && !hasFine) {
+        // A text amount is a type fault the schema has already reported.
+        boolean fineAbsentOrZero = !data.has("CF_NR_FK") || fine.filter(amount -> amount.signum() <= 0).isPresent();
+        if (categories.contains(FINE) && fineAbsentOrZero) {
             out.add(messages.about(ValidationCodes.PENALTY_FINE_AMOUNT_MISSING, "CF_NR_FK", columnByField));
         }
         boolean hasConfiscation = confiscated.filter(amount -> amount.signum() > 0).isPresent();

@@ -35,7 +35,7 @@ final class SchemaErrorTranslator {
         return switch (error.getKeyword()) {
             case "required" -> messages.create(ValidationCodes.SCHEMA_REQUIRED, field, column, where);
             case "dependentRequired" -> messages.create(ValidationCodes.SCHEMA_DEPENDENT_REQUIRED, field, column, where,
-                    dependentOf(error, spec, columnByField));
+                    requiringField(error, spec, columnByField));
             case "type" -> messages.create(ValidationCodes.SCHEMA_TYPE, field, column, where, typeName(error));
             case "enum", "const" -> messages.create(ValidationCodes.SCHEMA_ENUM, field, column, where, value,
                     allowedValues(error.getSchemaNode()));
@@ -78,6 +78,11 @@ final class SchemaErrorTranslator {
 
     /** Returns the top-level property an error concerns, or {@code null} for the whole record. */
     private static String fieldOf(Error error) {
+        Object[] arguments = error.getArguments();
+        if ("dependentRequired".equals(error.getKeyword()) && arguments != null && arguments.length > 0) {
+            // networknt 2.0.8 passes [missing property, property that requires it].
+            return String.valueOf(arguments[0]);
+        }
         if (error.getProperty() != null) {
             return error.getProperty();
         }
@@ -109,11 +114,11 @@ final class SchemaErrorTranslator {
         return instance.isNumber() ? instance.decimalValue().toPlainString() : instance.asText();
     }
 
-    private Object dependentOf(Error error, RecordTypeSpec spec, Map<String, String> columnByField) {
-        Object[] arguments = error.getArguments();
-        String dependent = arguments != null && arguments.length > 1 ? String.valueOf(arguments[1]) : "";
-        String column = columnByField == null ? null : columnByField.get(dependent);
-        return column != null ? column : where(dependent, spec.field(dependent), null);
+    /** Returns where the field is whose presence makes the missing one required. */
+    private Object requiringField(Error error, RecordTypeSpec spec, Map<String, String> columnByField) {
+        String requiring = error.getProperty();
+        String column = columnByField == null || requiring == null ? null : columnByField.get(requiring);
+        return where(requiring, requiring == null ? Optional.empty() : spec.field(requiring), column);
     }
 
     private LocalizedText typeName(Error error) {
