@@ -14,8 +14,8 @@ import org.huitong.schema.RecordTypeSpec;
 
 /**
  * Turns a networknt validation error into a {@link Violation} with a stable code and a message
- * that names the source column. Values of personal fields ({@code x-personal}) and of
- * identifiers never appear in messages.
+ * that names the source column. Values of personal fields ({@code x-personal}) are hidden, and
+ * a failed identifier format gives the specific reason without the value.
  */
 final class SchemaErrorTranslator {
 
