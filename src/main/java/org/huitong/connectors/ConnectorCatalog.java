@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.huitong.schema.SchemaRegistry;
+import org.huitong.schema.UnknownRecordTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -111,7 +112,9 @@ public class ConnectorCatalog {
         if (descriptor.target() != null && errors.isEmpty()) {
             String type = descriptor.target().recordType();
             String version = descriptor.target().version();
-            if (schemas.find(type, version).isEmpty()) {
+            try {
+                schemas.spec(type, version);
+            } catch (UnknownRecordTypeException e) {
                 errors.add("target: no schema for record type " + type + " version " + version);
             }
         }
