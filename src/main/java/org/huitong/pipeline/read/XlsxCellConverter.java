@@ -54,7 +54,7 @@ final class XlsxCellConverter {
         String formatString = style == null ? "General" : style.getDataFormatString();
 
         if (DateUtil.isValidExcelDate(raw) && DateUtil.isADateFormat(formatIndex, formatString)) {
-            LocalDateTime dateTime = DateUtil.getLocalDateTime(raw, date1904);
+            LocalDateTime dateTime = DateUtil.getLocalDateTime(raw, date1904, true);
             return new SourceValue.DateTime(dateTime, showsTimeOfDay(formatString));
         }
 
