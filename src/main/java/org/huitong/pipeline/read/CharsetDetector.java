@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the charset of a CSV or JSON file.
  *
- * <p>The order is: the connector's override; else a byte-order mark (UTF-8, UTF-16BE or
+ * <p>The order is: the connector's override, which the whole file must decode in (else
+ * {@code READ_CHARSET_MISMATCH}); else a byte-order mark (UTF-8, UTF-16BE or
  * UTF-16LE); else UTF-8 if the whole file decodes strictly as UTF-8; else GB18030 (the
  * superset of GBK that Chinese Excel writes without a byte-order mark) if the whole file
  * decodes strictly as GB18030. A file that neither decodes is rejected with
@@ -58,6 +59,7 @@ public final class CharsetDetector {
         Optional<DetectedCharset> byteOrderMark = detectByteOrderMark(file);
         if (override != null) {
             boolean sameCharset = byteOrderMark.filter(bom -> bom.charset().equals(override)).isPresent();
+            rejectIfInvalid(file, override);
             return new DetectedCharset(override, sameCharset ? byteOrderMark.get().byteOrderMarkLength() : 0);
         }
 
@@ -79,6 +81,18 @@ public final class CharsetDetector {
         // Arguments: line and byte offset of the first invalid byte under UTF-8, then under GB18030.
         long firstLine = (long) failurePositions.get(0);
         throw ReadViolations.rejection("READ_CHARSET_UNDECODABLE", firstLine, null, failurePositions.toArray());
+    }
+
+    /**
+     * Rejects a file that is invalid in the connector's charset before parsing starts, because
+     * the decoder reads ahead and could not name the line of the first invalid byte.
+     */
+    private static void rejectIfInvalid(Path file, Charset charset) throws IOException {
+        Optional<DecodeFailure> failure = findFirstInvalidByte(file, charset);
+        if (failure.isPresent()) {
+            long line = failure.get().line();
+            throw ReadViolations.rejection("READ_CHARSET_MISMATCH", line, null, line, charset.name());
+        }
     }
 
     private static Optional<DetectedCharset> detectByteOrderMark(Path file) throws IOException {

@@ -83,6 +83,10 @@ public final class XlsxRecordReader extends LookaheadRecordReader {
 
         try {
             return new XlsxRecordReader(workbook, options.sheet());
+        } catch (ExcelRuntimeException e) {
+            workbook.close();
+            LOG.warn("Rejected workbook {}: {}", file.getFileName(), e.toString());
+            throw ReadViolations.rejection("READ_XLSX_INVALID", 0, e, rootMessage(e));
         } catch (RuntimeException e) {
             workbook.close();
             throw e;
@@ -108,15 +112,14 @@ public final class XlsxRecordReader extends LookaheadRecordReader {
             return workbook.getSheetAt(0);
         }
 
-        Sheet sheet = workbook.getSheet(sheetName);
-        if (sheet == null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                names.add(workbook.getSheetName(i));
-            }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            names.add(workbook.getSheetName(i));
+        }
+        if (!names.contains(sheetName)) {
             throw ReadViolations.rejection("READ_XLSX_SHEET_NOT_FOUND", 0, null, sheetName, String.join(", ", names));
         }
-        return sheet;
+        return workbook.getSheet(sheetName);
     }
 
     private List<String> readHeader() {
@@ -143,6 +146,14 @@ public final class XlsxRecordReader extends LookaheadRecordReader {
 
     @Override
     protected SourceRecord readNext() {
+        try {
+            return readNextRow();
+        } catch (ExcelRuntimeException e) {
+            throw ReadViolations.rejection("READ_XLSX_INVALID", lastRow + 1, e, rootMessage(e));
+        }
+    }
+
+    private SourceRecord readNextRow() {
         Row row = readNonEmptyRow();
         if (row == null) {
             return null;
@@ -184,12 +195,7 @@ public final class XlsxRecordReader extends LookaheadRecordReader {
     /** Returns the next row with a non-blank cell, or null at the end of the sheet. */
     private Row readNonEmptyRow() {
         while (true) {
-            Row row;
-            try {
-                row = rows.hasNext() ? rows.next() : null;
-            } catch (ExcelRuntimeException e) {
-                throw ReadViolations.rejection("READ_XLSX_INVALID", lastRow + 1, e, rootMessage(e));
-            }
+            Row row = rows.hasNext() ? rows.next() : null;
             if (row == null) {
                 return null;
             }
