@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.huitong.schema.RecordTypeSpec;
 import org.huitong.schema.SchemaRegistry;
 import org.huitong.schema.UnknownRecordTypeException;
 import org.slf4j.Logger;
@@ -113,7 +114,13 @@ public class ConnectorCatalog {
             String type = descriptor.target().recordType();
             String version = descriptor.target().version();
             try {
-                schemas.spec(type, version);
+                RecordTypeSpec spec = schemas.spec(type, version);
+                descriptor.mapping().forEach((column, field) -> {
+                    if (spec.field(field).isEmpty()) {
+                        errors.add("mapping." + column + ": record type " + type
+                                + " has no field " + field);
+                    }
+                });
             } catch (UnknownRecordTypeException e) {
                 errors.add("target: no schema for record type " + type + " version " + version);
             }

@@ -43,16 +43,14 @@ public class BatchProcessor {
     private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
 
     private final SchemaRegistry schemas;
-    private final RecordReaders readers;
     private final RecordValidator validator;
     private final ChunkCommitter committer;
     private final BatchRepository batches;
     private final Messages messages;
 
-    public BatchProcessor(SchemaRegistry schemas, RecordReaders readers, RecordValidator validator,
+    public BatchProcessor(SchemaRegistry schemas, RecordValidator validator,
                           ChunkCommitter committer, BatchRepository batches, Messages messages) {
         this.schemas = schemas;
-        this.readers = readers;
         this.validator = validator;
         this.committer = committer;
         this.batches = batches;
@@ -88,10 +86,11 @@ public class BatchProcessor {
     private BatchStatus run(BatchContext batch, Path file, BatchTally tally) {
         Chunk chunk = new Chunk();
         int chunkSize = batch.connector().options().chunkSize();
-        try (RecordReader reader = readers.open(file, FileDropSource.readOptions(
+        try (RecordReader reader = RecordReaders.open(file, FileDropSource.readOptions(
                 batch.connector().source().parameters()))) {
-            RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping(), messages);
+            RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
+            binding.requireUsable();
             RecordClassifier classifier = new RecordClassifier(batch, mapper, binding, validator);
             while (reader.hasNext()) {
                 SourceRecord record = reader.next();

@@ -1,0 +1,118 @@
+package org.huitong.testsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A whole hub's folders for one test class: a fresh data directory (database, broker journal,
+ * inboxes), the repository's connector descriptors with fast polling, and a free broker port.
+ */
+public final class HubTestEnvironment {
+
+    /** Poll delay and read-lock age given to every connector in tests, in milliseconds. */
+    public static final String FAST_POLL_MS = "200";
+
+    private final Path root;
+    private final Path dataDir;
+    private final Path connectorsDir;
+    private final int brokerPort;
+
+    private HubTestEnvironment(Path root) throws IOException {
+        this.root = root;
+        this.dataDir = Files.createDirectories(root.resolve("data"));
+        this.connectorsDir = Files.createDirectories(root.resolve("connectors"));
+        this.brokerPort = freePort();
+        copyDescriptorsWithFastPolling(Path.of("connectors"), connectorsDir);
+    }
+
+    /** Creates the folders under a new temporary directory. */
+    public static HubTestEnvironment create() {
+        try {
+            return new HubTestEnvironment(Files.createTempDirectory("huitong-hub-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points the hub at these folders and this broker port; no samples are fed. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("huitong.data-dir", dataDir::toString);
+        registry.add("huitong.connectors.descriptor-dir", connectorsDir::toString);
+        registry.add("huitong.exchange.broker.port", () -> brokerPort);
+        registry.add("huitong.samples.feed-on-first-run", () -> "false");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    public Path inbox(String connectorId) {
+        return dataDir.resolve("inbox").resolve(connectorId);
+    }
+
+    /**
+     * Delivers {@code file} to the connector's inbox as a department should: copied under a
+     * temporary name, then renamed.
+     */
+    public Path drop(String connectorId, Path file, String name) {
+        try {
+            Path inbox = Files.createDirectories(inbox(connectorId));
+            Path temporary = inbox.resolve(name + ".part");
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            return Files.move(temporary, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the done-file marker of a delivered file. */
+    public void markDone(String connectorId, String name) {
+        try {
+            Files.createFile(inbox(connectorId).resolve(name + ".done"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyDescriptorsWithFastPolling(Path from, Path to) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                ObjectNode descriptor = (ObjectNode) yaml.readTree(file.toFile());
+                ObjectNode parameters = descriptor.with("source").with("parameters");
+                parameters.put("pollDelayMs", FAST_POLL_MS);
+                parameters.put("readLockMinAgeMs", FAST_POLL_MS);
+                yaml.writeValue(to.resolve(file.getFileName()).toFile(), descriptor);
+            }
+        }
+    }
+}
