@@ -1,0 +1,82 @@
+package org.huitong.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.jms.JmsHealthContributorAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Starts a narrow Spring context with only the embedded broker, the JMS connection factory,
+ * the JMS health indicator and the exchange configuration, on a data directory and port of the
+ * test's own, so tests of other developers on the same machine do not clash with it.
+ */
+final class EmbeddedExchange implements AutoCloseable {
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ArtemisAutoConfiguration.class, JmsAutoConfiguration.class,
+            JmsHealthContributorAutoConfiguration.class})
+    @Import(ExchangeConfiguration.class)
+    static class ExchangeTestApplication {
+    }
+
+    final ConfigurableApplicationContext context;
+    final int port;
+
+    private EmbeddedExchange(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /** Starts a hub context whose broker stores its data under {@code dataDirectory}. */
+    static EmbeddedExchange start(Path dataDirectory, int port, String... extraProperties) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ExchangeTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("huitong.exchange.broker.data-directory=" + dataDirectory,
+                        "huitong.exchange.broker.port=" + port,
+                        "huitong.exchange.broker.redelivery-delay=1s")
+                .properties(extraProperties)
+                .run();
+        return new EmbeddedExchange(context, port);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ActiveMQServer server() {
+        return context.getBean(EmbeddedActiveMQ.class).getActiveMQServer();
+    }
+
+    ExchangePublisher publisher() {
+        return context.getBean(ExchangePublisher.class);
+    }
+
+    String coreUrl() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    String amqpUrl() {
+        return "amqp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
