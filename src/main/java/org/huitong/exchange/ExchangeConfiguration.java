@@ -39,7 +39,8 @@ public class ExchangeConfiguration {
 
     @Bean
     JmsExchangePublisher jmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
-                                              ObjectProvider<Clock> clock) {
-        return new JmsExchangePublisher(connectionFactory, messages, clock.getIfAvailable(Clock::systemUTC));
+                                              ExchangeProperties properties, ObjectProvider<Clock> clock) {
+        return new JmsExchangePublisher(connectionFactory, messages, properties.getRecordTypes(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -2,6 +2,7 @@ package org.huitong.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,7 +14,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import jakarta.jms.TransactionRolledBackException;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.slf4j.Logger;
@@ -38,11 +38,19 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
     private final ConnectionFactory connectionFactory;
     private final CloudEventMessages messages;
+    private final Set<String> declaredRecordTypes;
     private final Clock clock;
 
-    public JmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages, Clock clock) {
+    /**
+     * @param declaredRecordTypes record types whose addresses the broker declares; the broker
+     *     silently drops a message sent to an address that does not exist, so the publisher
+     *     rejects other record types before sending anything
+     */
+    public JmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
+                                Collection<String> declaredRecordTypes, Clock clock) {
         this.connectionFactory = connectionFactory;
         this.messages = messages;
+        this.declaredRecordTypes = Set.copyOf(declaredRecordTypes);
         this.clock = clock;
     }
 
@@ -51,19 +59,21 @@ public class JmsExchangePublisher implements ExchangePublisher {
         if (records.isEmpty()) {
             return;
         }
+        rejectUndeclaredRecordTypes(records);
         Instant publishTime = clock.instant();
 
+        int alreadyStored = 0;
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             try {
                 sendAndCommit(session, records, publishTime);
-            } catch (TransactionRolledBackException e) {
+            } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
                 }
-                log.info("Broker already stored some of {} events of batches {}; publishing them one by one",
-                        records.size(), batchIds(records));
-                publishOneByOne(session, records, publishTime);
+                log.info("Broker already stored some events of batches {}; publishing {} events one by one",
+                        batchIds(records), records.size());
+                alreadyStored = publishOneByOne(session, records, publishTime);
             }
         } catch (JMSException | RuntimeException e) {
             log.warn("Failed to publish {} events of batches {} to {}: {}",
@@ -73,7 +83,21 @@ public class JmsExchangePublisher implements ExchangePublisher {
                     + " again: the broker drops every version it already stored.", e);
         }
 
-        log.info("Published {} events of batches {} to {}", records.size(), batchIds(records), recordTypes(records));
+        log.info("Published events of batches {} to {}: {} new, {} already stored",
+                batchIds(records), recordTypes(records), records.size() - alreadyStored, alreadyStored);
+    }
+
+    private void rejectUndeclaredRecordTypes(List<OutboundRecord> records) throws PublishException {
+        Set<String> undeclared = new TreeSet<>(recordTypes(records));
+        undeclared.removeAll(declaredRecordTypes);
+
+        if (!undeclared.isEmpty()) {
+            log.warn("Rejected {} events of batches {}: undeclared record types {}",
+                    records.size(), batchIds(records), undeclared);
+            throw new PublishException("Record types " + undeclared + " of batches " + batchIds(records)
+                    + " have no exchange address, so nothing was published. Add them to"
+                    + " huitong.exchange.record-types and declare their addresses on the broker.", null);
+        }
     }
 
     /**
@@ -93,22 +117,22 @@ public class JmsExchangePublisher implements ExchangePublisher {
         session.commit();
     }
 
-    private void publishOneByOne(Session session, List<OutboundRecord> records, Instant publishTime)
+    /** Publishes each record in its own transaction and returns how many the broker already had. */
+    private int publishOneByOne(Session session, List<OutboundRecord> records, Instant publishTime)
             throws JMSException {
         int duplicates = 0;
 
         for (OutboundRecord record : records) {
             try {
                 sendAndCommit(session, List.of(record), publishTime);
-            } catch (TransactionRolledBackException e) {
+            } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
                 }
                 duplicates++;
             }
         }
-
-        log.info("Broker dropped {} of {} events as already published", duplicates, records.size());
+        return duplicates;
     }
 
     private void send(Session session, OutboundRecord record, Instant publishTime) throws JMSException {
@@ -132,9 +156,14 @@ public class JmsExchangePublisher implements ExchangePublisher {
         }
     }
 
-    /** Tells whether the broker rolled back because a message repeated a stored duplicate-detection id. */
-    static boolean isDuplicateRejection(JMSException rolledBack) {
-        Throwable cause = rolledBack;
+    /**
+     * Tells whether the broker rolled back because a message repeated a stored
+     * duplicate-detection id. The Artemis 2.40 JMS client then throws a plain
+     * {@link JMSException} from {@code commit()} caused by an {@link ActiveMQException} of type
+     * {@code DUPLICATE_ID_REJECTED}.
+     */
+    static boolean isDuplicateRejection(JMSException failure) {
+        Throwable cause = failure;
         while (cause != null) {
             if (cause instanceof ActiveMQException artemis
                     && artemis.getType() == ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
