@@ -51,6 +51,20 @@ final class EmbeddedExchange implements AutoCloseable {
         return new EmbeddedExchange(context, port);
     }
 
+    /**
+     * Starts a hub context with the {@code external-broker} profile, connected to the broker at
+     * {@code brokerUrl} instead of an embedded one.
+     */
+    static ConfigurableApplicationContext startWithExternalBroker(String brokerUrl) {
+        return new SpringApplicationBuilder(ExchangeTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("external-broker")
+                .properties("HUITONG_BROKER_URL=" + brokerUrl,
+                        "HUITONG_BROKER_USER=hub",
+                        "HUITONG_BROKER_PASSWORD=not-checked-by-the-test-broker")
+                .run();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
