@@ -61,7 +61,7 @@ public final class CloudEventMessages {
             .build();
 
     /**
-     * Creates the persistent message of {@code record} in {@code session}; the caller sends it.
+     * Creates the persistent message of {@code record} in {@code session} for the caller to send.
      *
      * @throws JMSException if the session cannot create or fill the message
      * @throws IllegalArgumentException if the record type or schema id is invalid

@@ -41,8 +41,8 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     private final Path dataDirectory;
 
     /**
-     * @param dataDirectory directory that holds the journal, bindings, paging and large-message
-     *     folders
+     * @param dataDirectory directory that contains the journal, bindings, paging and
+     *     large-message folders
      */
     public EmbeddedBrokerCustomizer(ExchangeProperties.Broker properties, Path dataDirectory) {
         this.properties = properties;
@@ -65,7 +65,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     private void enablePersistence(Configuration configuration) {
         configuration.setPersistenceEnabled(true);
 
-        // NIO works on every file system; the AIO journal needs libaio and O_DIRECT support.
+        // NIO works on every file system, but the AIO journal needs libaio and O_DIRECT support.
         configuration.setJournalType(JournalType.NIO);
         configuration.setJournalDirectory(dataDirectory.resolve("journal").toString());
         configuration.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
@@ -104,9 +104,9 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     }
 
     /**
-     * Returns the settings for every address: a redelivery delay that grows up to a maximum, so
-     * a failing consumer does not retry in a tight loop, and a dead-letter address, so the
-     * broker keeps a message after its last attempt instead of dropping it.
+     * Returns the settings for every address. The redelivery delay grows up to a maximum, so a
+     * failing consumer does not retry in a tight loop. The dead-letter address keeps a message
+     * after its last delivery attempt, which the broker would otherwise drop.
      */
     private AddressSettings deliverySettings(AddressSettings existing) {
         AddressSettings settings = existing != null ? existing : new AddressSettings();
@@ -121,9 +121,9 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     }
 
     /**
-     * Returns the settings for {@code exchange.#}: page to disk instead of blocking publishers
-     * when subscribers fall behind, and reject messages to undeclared record types instead of
-     * creating an address without subscribers, where the messages would be dropped.
+     * Returns the settings for {@code exchange.#}. The broker pages to disk instead of blocking
+     * publishers when subscribers fall behind. It does not create addresses on demand, because
+     * an address created by a send has no subscribers and its messages would be dropped.
      */
     private AddressSettings exchangeSettings() {
         return new AddressSettings()

@@ -14,12 +14,12 @@ import java.util.UUID;
  * subscribers de-duplicate.
  *
  * <p>The name is the four values joined by the ASCII unit separator (U+001F) and encoded as
- * UTF-8, hashed under {@link #NAMESPACE}; in Python the same id is
+ * UTF-8, hashed under {@link #NAMESPACE}. In Python the same id is
  * {@code uuid.uuid5(NAMESPACE, "\x1f".join([type, key, str(version), hash]))}.
  */
 public record EventId(UUID value) {
 
-    /** Namespace of all Huitong event ids; changing it changes every id. */
+    /** Namespace of all Huitong event ids. Changing it changes every id. */
     public static final UUID NAMESPACE = UUID.fromString("6f1c2a7e-0d5b-4c3e-9a8f-2b4d6e8f0a13");
 
     private static final char SEPARATOR = '\u001f';
@@ -44,12 +44,13 @@ public record EventId(UUID value) {
         sha1.update(name);
 
         ByteBuffer hash = ByteBuffer.wrap(sha1.digest());
-        long most = hash.getLong();
-        long least = hash.getLong();
+        long mostSignificantBits = hash.getLong();
+        long leastSignificantBits = hash.getLong();
 
-        most = (most & ~0xF000L) | 0x5000L;
-        least = (least & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(most, least);
+        // Version 5 in bits 12-15 of the high half, IETF variant (binary 10) in its top bits.
+        mostSignificantBits = (mostSignificantBits & ~0xF000L) | 0x5000L;
+        leastSignificantBits = (leastSignificantBits & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(mostSignificantBits, leastSignificantBits);
     }
 
     private static MessageDigest sha1() {

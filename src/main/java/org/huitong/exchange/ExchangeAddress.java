@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record ExchangeAddress(String recordType) {
 
-    /** Prefix shared by every exchange address; address settings match {@code exchange.#}. */
+    /** Prefix of every exchange address. Broker address settings match {@code exchange.#}. */
     public static final String PREFIX = "exchange.";
 
     private static final Pattern RECORD_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");

@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
  * <p>A message sent to a multicast address is copied into each subscription queue bound to the
  * address at that moment. When no subscription queue exists, Artemis routes the message nowhere
  * and does not store it. A subscriber must therefore create a durable subscription before the
- * messages it needs are published; declaring the address alone does not keep any message.
+ * messages it needs are published. Declaring the address alone keeps no message.
  */
 public class ExchangeAddressDeclarations implements ArtemisConfigurationCustomizer {
 

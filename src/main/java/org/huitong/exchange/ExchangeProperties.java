@@ -53,7 +53,7 @@ public class ExchangeProperties {
 
         /**
          * Host name or IP address the network acceptor binds to. The default accepts only local
-         * clients; the embedded broker has security disabled, so bind it to a public interface
+         * clients. The embedded broker has security disabled, so bind it to another interface
          * only behind a firewall.
          */
         private String host = "127.0.0.1";
@@ -61,7 +61,7 @@ public class ExchangeProperties {
         /** TCP port of the network acceptor, which speaks CORE and AMQP 1.0 on the same port. */
         private int port = 61616;
 
-        /** Wait before the first redelivery of a message that a consumer rolled back. */
+        /** Delay before the first redelivery of a message that a consumer rolled back. */
         private Duration redeliveryDelay = Duration.ofSeconds(5);
 
         /** Factor applied to the redelivery delay after each further failed delivery. */
@@ -84,8 +84,8 @@ public class ExchangeProperties {
          * number of messages published to one address between a publish and its repetition,
          * otherwise the repeated message is delivered again.
          */
-        // NOTE: 50,000 is an estimate of several large source files per record type; raise it
-        // if one file may hold more records.
+        // NOTE: 50,000 is an estimate that covers several large source files per record type.
+        // Raise it if one file may contain more records.
         private int duplicateIdCacheSize = 50_000;
 
         public String getDataDirectory() {

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * JMS session per call.
  *
  * <p>The connection factory should cache its connection (Spring Boot wraps the Artemis factory
- * in a {@code CachingConnectionFactory} by default), because this class asks it for a
- * connection and a session on every call.
+ * in a {@code CachingConnectionFactory} by default), because this class gets a connection and
+ * a session from it on every call.
  *
  * <p>Artemis rolls back a whole transaction that contains a message whose duplicate-detection
  * id it has already stored. When that happens, the list is published again with one transaction
@@ -42,9 +42,9 @@ public class JmsExchangePublisher implements ExchangePublisher {
     private final Clock clock;
 
     /**
-     * @param declaredRecordTypes record types whose addresses the broker declares; the broker
-     *     silently drops a message sent to an address that does not exist, so the publisher
-     *     rejects other record types before sending anything
+     * @param declaredRecordTypes record types whose addresses the broker declares. The broker
+     *     drops a message sent to a missing address without an error, so the publisher rejects
+     *     other record types before it sends anything.
      */
     public JmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
                                 Collection<String> declaredRecordTypes, Clock clock) {

@@ -13,11 +13,14 @@ import org.springframework.web.util.UriUtils;
 /**
  * Builds the CloudEvents 1.0 event of an {@link OutboundRecord}.
  *
- * <p>Attributes: {@code id} is the {@link EventId}; {@code source} is
- * {@code /huitong/departments/<department>/connectors/<connectorId>}; {@code type} is
- * {@code cn.huitong.} followed by the record type, and a schema change shows in
- * {@code dataschema}, not in the type; {@code subject} is the business key; {@code time} is the
- * publish time in UTC. The lineage extensions are listed as constants below.
+ * <ul>
+ *   <li>{@code id} is the {@link EventId}.
+ *   <li>{@code source} is {@code /huitong/departments/<department>/connectors/<connectorId>}.
+ *   <li>{@code type} is {@code cn.huitong.} followed by the record type. A schema change shows
+ *       in {@code dataschema}, not in the type.
+ *   <li>{@code subject} is the business key, and {@code time} is the publish time in UTC.
+ *   <li>The lineage extensions are the constants below.
+ * </ul>
  */
 public final class RecordEvents {
 

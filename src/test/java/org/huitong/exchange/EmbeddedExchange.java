@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Starts a narrow Spring context with only the embedded broker, the JMS connection factory,
- * the JMS health indicator and the exchange configuration, on a data directory and port of the
- * test's own, so tests of other developers on the same machine do not clash with it.
+ * A narrow Spring context with only the embedded broker, the JMS connection factory, the JMS
+ * health indicator and the exchange configuration. Each test gives it a data directory and a
+ * port of its own, so tests running at the same time on the machine do not clash.
  */
 final class EmbeddedExchange implements AutoCloseable {
 

@@ -27,7 +27,7 @@ final class TestRecords {
         }
     }
 
-    /** A licence whose data has Chinese text, exact decimals and a division code. */
+    /** Creates a license version whose data has Chinese text, exact decimals and a division code. */
     static OutboundRecord license(String licenseNumber, int version) {
         ObjectNode data = json("""
                 {"XK_WSH": "%s", "XK_XDR_MC": "兰州示例商贸有限公司",
