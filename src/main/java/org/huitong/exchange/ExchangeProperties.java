@@ -58,7 +58,10 @@ public class ExchangeProperties {
          */
         private String host = "127.0.0.1";
 
-        /** TCP port of the network acceptor, which speaks CORE and AMQP 1.0 on the same port. */
+        /**
+         * TCP port of the network acceptor, which speaks CORE and AMQP 1.0 on the same port. With
+         * 0 the broker binds a free port, which suits tests that run next to a live hub.
+         */
         private int port = 61616;
 
         /** Delay before the first redelivery of a message that a consumer rolled back. */
