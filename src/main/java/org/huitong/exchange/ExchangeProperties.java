@@ -1,0 +1,166 @@
+package org.huitong.exchange;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the central exchange and of the broker embedded in the hub, bound from
+ * {@code huitong.exchange.*}.
+ *
+ * <p>The embedded broker is always persistent: {@link EmbeddedBrokerCustomizer} replaces what
+ * Spring Boot derives from {@code spring.artemis.embedded.persistent} and
+ * {@code spring.artemis.embedded.data-directory}, so set {@code huitong.exchange.broker.*}
+ * instead. With the {@code external-broker} profile none of the broker settings apply, because
+ * the hub then connects to a broker that has its own configuration.
+ */
+@ConfigurationProperties("huitong.exchange")
+public class ExchangeProperties {
+
+    /**
+     * Record types whose addresses ({@code exchange.<recordType>}) the embedded broker declares
+     * at start-up.
+     */
+    private List<String> recordTypes = new ArrayList<>(List.of(
+            "credit.license", "credit.penalty", "elder.person", "elder.institution",
+            "elder.service"));
+
+    private final Broker broker = new Broker();
+
+    public List<String> getRecordTypes() {
+        return recordTypes;
+    }
+
+    public void setRecordTypes(List<String> recordTypes) {
+        this.recordTypes = recordTypes;
+    }
+
+    public Broker getBroker() {
+        return broker;
+    }
+
+    /** Settings of the embedded Artemis broker. */
+    public static class Broker {
+
+        /**
+         * Directory of the journal, bindings, paging and large-message folders. Unset means
+         * {@code ${huitong.data-dir}/broker}.
+         */
+        private String dataDirectory;
+
+        /**
+         * Host name or IP address the network acceptor binds to. The default accepts only local
+         * clients. The embedded broker has security disabled, so bind it to another interface
+         * only behind a firewall.
+         */
+        private String host = "127.0.0.1";
+
+        /**
+         * TCP port of the network acceptor, which speaks CORE and AMQP 1.0 on the same port. With
+         * 0 the broker binds a free port, which suits tests that run next to a live hub.
+         */
+        private int port = 61616;
+
+        /** Delay before the first redelivery of a message that a consumer rolled back. */
+        private Duration redeliveryDelay = Duration.ofSeconds(5);
+
+        /** Factor applied to the redelivery delay after each further failed delivery. */
+        private double redeliveryMultiplier = 2.0;
+
+        /** Upper bound of the growing redelivery delay. */
+        private Duration maxRedeliveryDelay = Duration.ofMinutes(5);
+
+        /** Delivery attempts before the broker moves a message to the {@code DLQ} address. */
+        private int maxDeliveryAttempts = 10;
+
+        /**
+         * Memory that the messages of one {@code exchange.*} address may use before the broker
+         * pages further messages to disk.
+         */
+        private DataSize exchangeMaxSize = DataSize.ofMegabytes(64);
+
+        /**
+         * Number of duplicate-detection ids the broker keeps per address. It has to exceed the
+         * number of messages published to one address between a publish and its repetition,
+         * otherwise the repeated message is delivered again.
+         */
+        // NOTE: 50,000 is an estimate that covers several large source files per record type.
+        // Raise it if one file may contain more records.
+        private int duplicateIdCacheSize = 50_000;
+
+        public String getDataDirectory() {
+            return dataDirectory;
+        }
+
+        public void setDataDirectory(String dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Duration getRedeliveryDelay() {
+            return redeliveryDelay;
+        }
+
+        public void setRedeliveryDelay(Duration redeliveryDelay) {
+            this.redeliveryDelay = redeliveryDelay;
+        }
+
+        public double getRedeliveryMultiplier() {
+            return redeliveryMultiplier;
+        }
+
+        public void setRedeliveryMultiplier(double redeliveryMultiplier) {
+            this.redeliveryMultiplier = redeliveryMultiplier;
+        }
+
+        public Duration getMaxRedeliveryDelay() {
+            return maxRedeliveryDelay;
+        }
+
+        public void setMaxRedeliveryDelay(Duration maxRedeliveryDelay) {
+            this.maxRedeliveryDelay = maxRedeliveryDelay;
+        }
+
+        public int getMaxDeliveryAttempts() {
+            return maxDeliveryAttempts;
+        }
+
+        public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
+            this.maxDeliveryAttempts = maxDeliveryAttempts;
+        }
+
+        public DataSize getExchangeMaxSize() {
+            return exchangeMaxSize;
+        }
+
+        public void setExchangeMaxSize(DataSize exchangeMaxSize) {
+            this.exchangeMaxSize = exchangeMaxSize;
+        }
+
+        public int getDuplicateIdCacheSize() {
+            return duplicateIdCacheSize;
+        }
+
+        public void setDuplicateIdCacheSize(int duplicateIdCacheSize) {
+            this.duplicateIdCacheSize = duplicateIdCacheSize;
+        }
+    }
+}

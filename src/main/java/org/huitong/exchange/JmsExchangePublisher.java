@@ -1,0 +1,193 @@
+package org.huitong.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes record versions to their {@code exchange.<recordType>} addresses in one transacted
+ * JMS session per call.
+ *
+ * <p>The connection factory should cache its connection (Spring Boot wraps the Artemis factory
+ * in a {@code CachingConnectionFactory} by default), because this class gets a connection and
+ * a session from it on every call.
+ *
+ * <p>Artemis rolls back a whole transaction that contains a message whose duplicate-detection
+ * id it has already stored. When that happens, the list is published again with one transaction
+ * per record: the broker then drops only the versions it already has and stores the others.
+ * The list as a whole is then no longer atomic, but repeating the call after a failure is safe.
+ */
+public class JmsExchangePublisher implements ExchangePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(JmsExchangePublisher.class);
+
+    private final ConnectionFactory connectionFactory;
+    private final CloudEventMessages messages;
+    private final Set<String> declaredRecordTypes;
+    private final Clock clock;
+
+    /**
+     * @param declaredRecordTypes record types whose addresses the broker declares. The broker
+     *     drops a message sent to a missing address without an error, so the publisher rejects
+     *     other record types before it sends anything.
+     */
+    public JmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
+                                Collection<String> declaredRecordTypes, Clock clock) {
+        this.connectionFactory = connectionFactory;
+        this.messages = messages;
+        this.declaredRecordTypes = Set.copyOf(declaredRecordTypes);
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(List<OutboundRecord> records) throws PublishException {
+        if (records.isEmpty()) {
+            return;
+        }
+        rejectUndeclaredRecordTypes(records);
+        Instant publishTime = clock.instant();
+
+        int alreadyStored = 0;
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            try {
+                sendAndCommit(session, records, publishTime);
+            } catch (JMSException e) {
+                if (!isDuplicateRejection(e)) {
+                    throw e;
+                }
+                log.info("Broker already stored some events of batches {}; publishing {} events one by one",
+                        batchIds(records), records.size());
+                alreadyStored = publishOneByOne(session, records, publishTime);
+            }
+        } catch (JMSException | RuntimeException e) {
+            log.warn("Failed to publish {} events of batches {} to {}: {}",
+                    records.size(), batchIds(records), recordTypes(records), e.toString());
+            throw new PublishException("Failed to publish " + records.size() + " events of batches "
+                    + batchIds(records) + " to " + recordTypes(records) + ". Publish the same records"
+                    + " again: the broker drops every version it already stored.", e);
+        }
+
+        log.info("Published events of batches {} to {}: {} new, {} already stored",
+                batchIds(records), recordTypes(records), records.size() - alreadyStored, alreadyStored);
+    }
+
+    private void rejectUndeclaredRecordTypes(List<OutboundRecord> records) throws PublishException {
+        Set<String> undeclared = new TreeSet<>(recordTypes(records));
+        undeclared.removeAll(declaredRecordTypes);
+
+        if (!undeclared.isEmpty()) {
+            log.warn("Rejected {} events of batches {}: undeclared record types {}",
+                    records.size(), batchIds(records), undeclared);
+            throw new PublishException("Record types " + undeclared + " of batches " + batchIds(records)
+                    + " have no exchange address, so nothing was published. Add them to"
+                    + " huitong.exchange.record-types and declare their addresses on the broker.", null);
+        }
+    }
+
+    /**
+     * Sends every record and commits once, or rolls back and rethrows when a send fails.
+     */
+    private void sendAndCommit(Session session, List<OutboundRecord> records, Instant publishTime)
+            throws JMSException {
+        try {
+            for (OutboundRecord record : records) {
+                send(session, record, publishTime);
+            }
+        } catch (JMSException | RuntimeException e) {
+            rollbackQuietly(session);
+            throw e;
+        }
+
+        session.commit();
+    }
+
+    /** Publishes each record in its own transaction and returns how many the broker already had. */
+    private int publishOneByOne(Session session, List<OutboundRecord> records, Instant publishTime)
+            throws JMSException {
+        int duplicates = 0;
+
+        for (OutboundRecord record : records) {
+            try {
+                sendAndCommit(session, List.of(record), publishTime);
+            } catch (JMSException e) {
+                if (!isDuplicateRejection(e)) {
+                    throw e;
+                }
+                duplicates++;
+            }
+        }
+        return duplicates;
+    }
+
+    private void send(Session session, OutboundRecord record, Instant publishTime) throws JMSException {
+        Topic topic = session.createTopic(new ExchangeAddress(record.recordType()).name());
+        TextMessage message = messages.toMessage(session, record, publishTime);
+
+        try (MessageProducer producer = session.createProducer(topic)) {
+            producer.send(message);
+        }
+
+        log.debug("Sent event {} to {}", EventId.of(record), topic);
+    }
+
+    private static void rollbackQuietly(Session session) {
+        try {
+            session.rollback();
+        } catch (JMSException e) {
+            // The broker discards an uncommitted transaction when the session fails, so the
+            // failed rollback leaves nothing behind.
+            log.warn("Failed to roll back a publishing transaction: {}", e.toString());
+        }
+    }
+
+    /**
+     * Tells whether the broker rolled back because a message repeated a stored
+     * duplicate-detection id. The Artemis 2.40 JMS client then throws a plain
+     * {@link JMSException} from {@code commit()} caused by an {@link ActiveMQException} of type
+     * {@code DUPLICATE_ID_REJECTED}.
+     */
+    static boolean isDuplicateRejection(JMSException failure) {
+        Throwable cause = failure;
+        while (cause != null) {
+            if (cause instanceof ActiveMQException artemis
+                    && artemis.getType() == ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                return true;
+            }
+            if (cause instanceof JMSException jms && jms.getLinkedException() != null
+                    && jms.getLinkedException() != jms.getCause()) {
+                cause = jms.getLinkedException();
+            } else {
+                cause = cause.getCause();
+            }
+        }
+        return false;
+    }
+
+    private static Set<Long> batchIds(List<OutboundRecord> records) {
+        Set<Long> ids = new TreeSet<>();
+        records.forEach(record -> ids.add(record.batchId()));
+        return ids;
+    }
+
+    private static Set<String> recordTypes(List<OutboundRecord> records) {
+        Set<String> types = new TreeSet<>();
+        records.forEach(record -> types.add(record.recordType()));
+        return types;
+    }
+}

@@ -1,0 +1,88 @@
+package org.huitong.exchange;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Builds the CloudEvents 1.0 event of an {@link OutboundRecord}.
+ *
+ * <ul>
+ *   <li>{@code id} is the {@link EventId}.
+ *   <li>{@code source} is {@code /huitong/departments/<department>/connectors/<connectorId>}.
+ *   <li>{@code type} is {@code cn.huitong.} followed by the record type. A schema change shows
+ *       in {@code dataschema}, not in the type.
+ *   <li>{@code subject} is the business key, and {@code time} is the publish time in UTC.
+ *   <li>The lineage extensions are the constants below.
+ * </ul>
+ */
+public final class RecordEvents {
+
+    /** Prefix of every event type, followed by the record type. */
+    public static final String TYPE_PREFIX = "cn.huitong.";
+
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    /** Extension: record version, an integer starting at 1. */
+    public static final String RECORD_VERSION = "recordversion";
+
+    /**
+     * Extension: id of the batch (one delivered file). A string, because the CloudEvents
+     * Integer type is 32-bit and batch ids are 64-bit.
+     */
+    public static final String BATCH_ID = "batchid";
+
+    /** Extension: file name as delivered. */
+    public static final String SOURCE_FILE = "sourcefile";
+
+    /** Extension: first and last physical line or row in the source file, as {@code 12-13}. */
+    public static final String SOURCE_LINES = "sourcelines";
+
+    /** Extension: department code of the providing department. */
+    public static final String DEPARTMENT = "department";
+
+    /** Extension: id of the connector that read the record. */
+    public static final String CONNECTOR = "connector";
+
+    private RecordEvents() {
+    }
+
+    /**
+     * Builds the event of {@code record} published at {@code publishTime}.
+     *
+     * @throws IllegalArgumentException if the schema id is not a valid URI
+     */
+    public static CloudEvent toCloudEvent(OutboundRecord record, Instant publishTime) {
+        return CloudEventBuilder.v1()
+                .withId(EventId.of(record).toString())
+                .withSource(source(record))
+                .withType(TYPE_PREFIX + new ExchangeAddress(record.recordType()).recordType())
+                .withSubject(record.businessKey())
+                .withDataSchema(URI.create(record.schemaId()))
+                .withDataContentType(DATA_CONTENT_TYPE)
+                .withTime(publishTime.atOffset(ZoneOffset.UTC))
+                .withExtension(RECORD_VERSION, record.version())
+                .withExtension(BATCH_ID, Long.toString(record.batchId()))
+                .withExtension(SOURCE_FILE, record.sourceFile())
+                .withExtension(SOURCE_LINES, record.firstLine() + "-" + record.lastLine())
+                .withExtension(DEPARTMENT, record.department())
+                .withExtension(CONNECTOR, record.connectorId())
+                .withData(JsonCloudEventData.wrap(record.data()))
+                .build();
+    }
+
+    private static URI source(OutboundRecord record) {
+        return URI.create("/huitong/departments/" + pathSegment(record.department())
+                + "/connectors/" + pathSegment(record.connectorId()));
+    }
+
+    private static String pathSegment(String value) {
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+    }
+}
