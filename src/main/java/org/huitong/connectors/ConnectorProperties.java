@@ -14,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("huitong.connectors")
 public record ConnectorProperties(
         @DefaultValue("connectors") Path descriptorDir,
-        @DefaultValue("${huitong.data-dir:data}/inbox") Path inboxRoot) {
+        Path inboxRoot) {
 }

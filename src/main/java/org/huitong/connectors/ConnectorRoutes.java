@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -22,6 +25,7 @@ public class ConnectorRoutes implements CamelContextConfiguration {
 
     private final ConnectorCatalog catalog;
     private final ConnectorProperties properties;
+    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
 
     public ConnectorRoutes(ConnectorCatalog catalog, ConnectorProperties properties) {
         this.catalog = catalog;
@@ -43,16 +47,29 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         // Templates are loaded while the context starts; routes are added after.
     }
 
+    /** Why the route of a connector could not be created, if it could not. */
+    public Optional<String> startFailure(String connectorId) {
+        return Optional.ofNullable(startFailures.get(connectorId));
+    }
+
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (ConnectorEntry entry : catalog.entries()) {
-            if (entry.valid()) {
+            if (!entry.valid()) {
+                continue;
+            }
+            try {
                 addRoute(camelContext, entry.descriptor());
+            } catch (Exception e) {
+                // One connector's broken route must not keep the others from starting.
+                startFailures.put(entry.id(), e.getMessage());
+                log.error("Cannot start the route of connector {}", entry.id(), e);
             }
         }
     }
 
-    private void addRoute(CamelContext camelContext, ConnectorDescriptor descriptor) {
+    private void addRoute(CamelContext camelContext, ConnectorDescriptor descriptor)
+            throws Exception {
         Path inbox = inbox(descriptor.id());
         try {
             Files.createDirectories(inbox);

@@ -8,7 +8,8 @@ import org.huitong.batches.Batch;
  *
  * @param file the descriptor file it was loaded from
  * @param inbox the folder its files are dropped into, or {@code null} when invalid
- * @param errors descriptor errors, each naming the field path; empty when valid
+ * @param errors descriptor errors, each naming the field path, or why its route could not be
+ *     created; empty when the connector is valid and its route exists
  * @param lastBatch its newest batch, or {@code null} if it has none yet
  */
 public record ConnectorView(String id, String file, ConnectorState state, String departmentCode,
