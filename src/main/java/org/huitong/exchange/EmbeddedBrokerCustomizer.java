@@ -123,13 +123,17 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     /**
      * Returns the settings for {@code exchange.#}. The broker pages to disk instead of blocking
      * publishers when subscribers fall behind. It does not create addresses on demand, because
-     * an address created by a send has no subscribers and its messages would be dropped.
+     * an address created by a send has no subscribers and its messages would be dropped. The
+     * broker keeps the newest messages of each address for subscriptions created later
+     * (Artemis' retroactive addresses), so a subscriber that attaches after a publish still
+     * receives recent records.
      */
     private AddressSettings exchangeSettings() {
         return new AddressSettings()
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(properties.getExchangeMaxSize().toBytes())
                 .setAutoCreateAddresses(false)
-                .setIDCacheSize(properties.getDuplicateIdCacheSize());
+                .setIDCacheSize(properties.getDuplicateIdCacheSize())
+                .setRetroactiveMessageCount(properties.getRetroactiveMessageCount());
     }
 }

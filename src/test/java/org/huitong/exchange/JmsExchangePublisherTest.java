@@ -61,6 +61,20 @@ class JmsExchangePublisherTest {
     }
 
     @Test
+    void lateSubscriberReceivesRecentRecords() throws Exception {
+        OutboundRecord first = TestRecords.license("XK2024001", 1);
+        OutboundRecord second = TestRecords.license("XK2024002", 1);
+
+        publisher.publish(List.of(first, second));
+        try (Subscriber subscriber = coreSubscriber("late-client")) {
+            List<TextMessage> received = subscriber.receive(2, RECEIVE_MILLIS);
+
+            assertThat(received).extracting(message -> message.getStringProperty("ce_subject"))
+                    .containsExactly("XK2024001", "XK2024002");
+        }
+    }
+
+    @Test
     void amqpSubscriberReceivesEveryAttribute() throws Exception {
         OutboundRecord record = TestRecords.license("XK2024001", 2);
 
