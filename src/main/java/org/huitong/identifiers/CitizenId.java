@@ -69,13 +69,22 @@ public final class CitizenId {
         if (text == null) {
             throw new InvalidIdentifierException(IdentifierProblem.CITIZEN_ID_LENGTH);
         }
-        String trimmed = text.strip().toUpperCase(Locale.ROOT);
+        return parse(canonicalForm(text.strip()));
+    }
 
-        if (trimmed.length() == 15 && trimmed.chars().allMatch(CitizenId::isAsciiDigit)) {
-            String first17 = trimmed.substring(0, 6) + "19" + trimmed.substring(6);
-            trimmed = first17 + checkCharacter(first17);
+    /**
+     * Returns the canonical text of a number without validating it: upper-cased, and a
+     * 15-digit first-generation number turned into 18 characters by inserting {@code 19}
+     * before its two-digit birth year and appending the check character. Such numbers were
+     * issued only for births in the 1900s.
+     */
+    public static String canonicalForm(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.length() == 15 && upper.chars().allMatch(CitizenId::isAsciiDigit)) {
+            String first17 = upper.substring(0, 6) + "19" + upper.substring(6);
+            return first17 + checkCharacter(first17);
         }
-        return parse(trimmed);
+        return upper;
     }
 
     /** Returns the first problem of {@code text} as a canonical citizen ID, or empty if valid. */
