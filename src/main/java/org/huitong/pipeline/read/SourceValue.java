@@ -29,8 +29,17 @@ public sealed interface SourceValue {
      * @param displayed the text the spreadsheet shows for the cell under its number format
      *     (for example {@code 6.2E+17}), or the JSON literal
      * @param fromSpreadsheet whether the value passed through a spreadsheet's double
+     * @param date1904 whether the workbook counts date serial numbers from 1904-01-01 (the
+     *     1904 date system of old Mac Excel) instead of from 1900; false outside spreadsheets
      */
-    record Number(BigDecimal value, String displayed, boolean fromSpreadsheet) implements SourceValue {
+    record Number(BigDecimal value, String displayed, boolean fromSpreadsheet, boolean date1904)
+            implements SourceValue {
+
+        /** A number from a source that uses the 1900 date system or has no dates at all. */
+        public Number(BigDecimal value, String displayed, boolean fromSpreadsheet) {
+            this(value, displayed, fromSpreadsheet, false);
+        }
+
         public String display() {
             return displayed;
         }
