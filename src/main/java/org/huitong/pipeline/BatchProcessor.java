@@ -90,7 +90,7 @@ public class BatchProcessor {
         int chunkSize = batch.connector().options().chunkSize();
         try (RecordReader reader = readers.open(file, FileDropSource.readOptions(
                 batch.connector().source().parameters()))) {
-            RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping(), messages);
+            RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             RecordClassifier classifier = new RecordClassifier(batch, mapper, binding, validator);
             while (reader.hasNext()) {
