@@ -46,6 +46,7 @@ public final class SampleFilesGenerator {
     public static List<SampleFile> sampleFiles() {
         List<SampleFile> files = new ArrayList<>();
         files.addAll(new LicenseSamples().files());
+        files.addAll(new PenaltySamples().files());
         return files;
     }
 
