@@ -47,6 +47,7 @@ public final class SampleFilesGenerator {
         List<SampleFile> files = new ArrayList<>();
         files.addAll(new LicenseSamples().files());
         files.addAll(new PenaltySamples().files());
+        files.addAll(new ElderSamples().files());
         return files;
     }
 
