@@ -48,6 +48,7 @@ public final class SampleFilesGenerator {
         files.addAll(new LicenseSamples().files());
         files.addAll(new PenaltySamples().files());
         files.addAll(new ElderSamples().files());
+        files.addAll(new ServiceSamples().files());
         return files;
     }
 
