@@ -56,7 +56,7 @@ final class FaultTables {
             for (int i = 0; i < file.rows().size(); i++) {
                 SampleRow row = file.rows().get(i);
                 if (row.quarantined()) {
-                    table.append(String.format("| %s | %d | %d | %s | %s |%n", file.connector() + "/" + file.fileName(),
+                    table.append(String.format("| %s | %d | %d | %s | %s |\n", file.connector() + "/" + file.fileName(),
                             file.firstLine(i), i + 1, describe(row, chinese), codes(row)));
                 }
             }
@@ -73,7 +73,7 @@ final class FaultTables {
             for (int i = 0; i < file.rows().size(); i++) {
                 SampleRow row = file.rows().get(i);
                 if (!row.quarantined() && row.note() != null) {
-                    table.append(String.format("| %s | %d | %d | %s |%n", file.connector() + "/" + file.fileName(),
+                    table.append(String.format("| %s | %d | %d | %s |\n", file.connector() + "/" + file.fileName(),
                             file.firstLine(i), i + 1, chinese ? row.note().zh() : row.note().en()));
                 }
             }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.huitong.pipeline.read.ReadOptions;
 import org.huitong.pipeline.read.RecordReader;
 import org.huitong.pipeline.read.RecordReaders;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +132,78 @@ class SampleFilesTest {
         assertFalse(decodes(bytes, StandardCharsets.UTF_8), "is not valid UTF-8, so it really is GB18030");
         assertTrue(new String(bytes, Charset.forName("GB18030")).startsWith(
                 String.join(",", LicenseSamples.HEADERS) + "\r\n"), "Chinese header row ending in CRLF");
+    }
+
+    @Test
+    void penaltyCsvIsGb18030WithoutBom() throws IOException {
+        byte[] bytes = Files.readAllBytes(ROOT.resolve("samples/samr-penalty/penalties-2024.csv"));
+
+        assertFalse(startsWith(bytes, UTF8_BOM), "no byte-order mark");
+        assertTrue(decodes(bytes, Charset.forName("GB18030")), "decodes strictly as GB18030");
+        assertFalse(decodes(bytes, StandardCharsets.UTF_8), "is not valid UTF-8, so it really is GB18030");
+        assertTrue(new String(bytes, Charset.forName("GB18030")).startsWith(
+                String.join(",", PenaltySamples.HEADERS) + "\r\n"), "Chinese header row ending in CRLF");
+    }
+
+    @Test
+    void elderCsvIsUtf8WithBom() throws IOException {
+        byte[] bytes = Files.readAllBytes(ROOT.resolve("samples/mca-elders/elders-qilihe.csv"));
+
+        assertTrue(startsWith(bytes, UTF8_BOM), "starts with the UTF-8 byte-order mark");
+        assertTrue(decodes(bytes, StandardCharsets.UTF_8), "decodes strictly as UTF-8");
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).startsWith(
+                "\uFEFF" + String.join(",", ElderSamples.HEADERS) + "\r\n"), "header right after the byte-order mark");
+    }
+
+    @Test
+    void serviceJsonLinesIsUtf8WithoutBom() throws IOException {
+        byte[] bytes = Files.readAllBytes(ROOT.resolve("samples/care-services/services-2024-06.jsonl"));
+
+        assertFalse(startsWith(bytes, UTF8_BOM), "no byte-order mark");
+        assertTrue(decodes(bytes, StandardCharsets.UTF_8), "decodes strictly as UTF-8");
+        assertTrue(bytes[0] == '{', "first line starts a JSON object");
+    }
+
+    @Test
+    void committedFilesEqualGeneratorOutput(@TempDir Path output) throws IOException {
+        List<SampleFile> files = SampleFilesGenerator.sampleFiles();
+        SampleFilesGenerator.writeAll(files, output);
+
+        for (SampleFile file : files) {
+            assertArrayEquals(Files.readAllBytes(output.resolve(file.path())), Files.readAllBytes(ROOT.resolve(file.path())),
+                    file.path() + " differs from the generator's output; run SampleFilesGenerator and commit");
+        }
+        Path expectations = Path.of("src/test/resources").resolve(ExpectationsWriter.RESOURCE);
+        assertEquals(Files.readString(output.resolve(expectations)), Files.readString(ROOT.resolve(expectations)),
+                "sample-expectations.json differs from the generator's output; run SampleFilesGenerator and commit");
+    }
+
+    @Test
+    void samplesFolderHoldsOnlyGeneratedFiles() throws IOException {
+        Set<String> generated = new LinkedHashSet<>();
+        SampleFilesGenerator.sampleFiles().forEach(file -> generated.add(file.path()));
+
+        Set<String> present = new LinkedHashSet<>();
+        try (Stream<Path> connectorFolders = Files.list(ROOT.resolve("samples"))) {
+            for (Path folder : connectorFolders.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.sorted().forEach(f -> present.add(ROOT.relativize(f).toString().replace('\\', '/')));
+                }
+            }
+        }
+        assertEquals(generated, present, "every file in a connector folder is fed to the hub on first run");
+    }
+
+    @Test
+    void readmesListGeneratedFaults() throws IOException {
+        List<SampleFile> files = SampleFilesGenerator.sampleFiles();
+        String english = Files.readString(ROOT.resolve("samples/README.md"));
+        String chinese = Files.readString(ROOT.resolve("samples/README.zh-CN.md"));
+
+        assertTrue(english.contains(FaultTables.faultTable(files, false)), "README.md fault table is current");
+        assertTrue(english.contains(FaultTables.trapTable(files, false)), "README.md trap table is current");
+        assertTrue(chinese.contains(FaultTables.faultTable(files, true)), "README.zh-CN.md fault table is current");
+        assertTrue(chinese.contains(FaultTables.trapTable(files, true)), "README.zh-CN.md trap table is current");
     }
 
     private static String knownIssue(JsonNode record) {

@@ -1,7 +1,8 @@
 package org.huitong.samples;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Text goes into cells formatted as text ({@code @}), as a department's template would set up
  * ID columns; a {@link LocalDate} becomes a date cell shown as {@code yyyy/m/d}; a number
  * becomes a numeric cell in the General format, so an 18-digit code shows as {@code 6.2E+17}.
+ * Runs write the same bytes: the creation time and the zip entry times are fixed.
  */
 final class XlsxSampleWriter {
 
@@ -41,8 +46,25 @@ final class XlsxSampleWriter {
                 writeRow(sheet.createRow(i + 1), file.rows().get(i).cells(), styles);
             }
 
-            try (OutputStream out = Files.newOutputStream(target)) {
-                workbook.write(out);
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            workbook.write(packed);
+            writeWithFixedTimes(packed.toByteArray(), target);
+        }
+    }
+
+    /**
+     * Copies the workbook's zip entries with a fixed modification time. POI stamps each entry
+     * with the time of writing, which would make every run give different bytes.
+     */
+    private static void writeWithFixedTimes(byte[] workbook, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(CREATED.getTime());
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
             }
         }
     }
