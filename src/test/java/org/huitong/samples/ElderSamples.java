@@ -63,18 +63,18 @@ final class ElderSamples {
             case 6 -> SampleRow.faulty(new Note("unknown division code 620199", "户籍行政区划代码 620199 不存在"),
                     List.of(of("FORMAT_DIVISION_CODE_UNKNOWN", "divisionCode")),
                     row.set("户籍行政区划代码", "620199").cells());
-            case 7 -> SampleRow.tricky(new Note("address in quotes with a line break: one record on two lines",
+            case 7 -> SampleRow.trap(new Note("address in quotes with a line break: one record on two lines",
                             "居住地址含换行（带引号）：一条记录占两行"), citizenId,
                     row.set("居住地址", "七里河区安康路社区 7 号楼\n3 单元 502 室").cells());
-            case 8 -> SampleRow.tricky(new Note("full-width digits in the citizen ID and U+3000 around the name",
+            case 8 -> SampleRow.trap(new Note("full-width digits in the citizen ID and U+3000 around the name",
                             "身份证号码为全角数字，姓名前后有全角空格"), citizenId,
                     row.set("身份证号", SyntheticParties.fullWidth(citizenId))
                             .set("姓名", "\u3000" + row.get("姓名") + "\u3000").cells());
-            case 9 -> SampleRow.tricky(new Note("dates written " + LicenseSamples.slashDate(birthDate(n))
+            case 9 -> SampleRow.trap(new Note("dates written " + LicenseSamples.slashDate(birthDate(n))
                             + " and 2024年3月5日", "日期写作 " + LicenseSamples.slashDate(birthDate(n)) + " 和 2024年3月5日"),
                     citizenId, row.set("出生日期", LicenseSamples.slashDate(birthDate(n)))
                             .set("评估日期", "2024年3月5日").cells());
-            case 10 -> SampleRow.tricky(new Note("ability level written as its name 中度失能 (level 2)",
+            case 10 -> SampleRow.trap(new Note("ability level written as its name 中度失能 (level 2)",
                             "能力等级写作名称“中度失能”（2 级）"), citizenId,
                     row.set("能力等级", "中度失能").cells())
                     .failingBecauseOf(ABILITY_LABEL_NOT_MAPPED, List.of(of("MAP_NOT_A_NUMBER", "abilityLevel")));
@@ -82,10 +82,10 @@ final class ElderSamples {
                             "按 MZ/T 039-2013 评估却填 4 级（该标准只有 0–3 级）"),
                     List.of(of("SCHEMA_MAXIMUM", "abilityLevel")),
                     row.set("评估标准", "MZ/T 039-2013").set("能力等级", "4").cells());
-            case 12 -> SampleRow.tricky(new Note("name with 𠮷, a character outside the Basic Multilingual Plane",
+            case 12 -> SampleRow.trap(new Note("name with 𠮷, a character outside the Basic Multilingual Plane",
                             "姓名含扩展 B 区汉字“𠮷”"), citizenId,
                     row.set("姓名", "𠮷秀英").cells());
-            case 13 -> SampleRow.tricky(new Note("two special groups 特困；高龄 in one cell", "一个单元格内两个特殊群体“特困；高龄”"),
+            case 13 -> SampleRow.trap(new Note("two special groups 特困；高龄 in one cell", "一个单元格内两个特殊群体“特困；高龄”"),
                     citizenId, row.set("特殊群体", "特困；高龄").cells());
             default -> SampleRow.valid(citizenId, row.cells());
         };
@@ -102,7 +102,7 @@ final class ElderSamples {
         String citizenId = SyntheticParties.citizenIdEndingInX(QILIHE, birthDate(n), 101);
         RowValues row = elder(QILIHE, n, citizenId).set("身份证号", citizenId.replace('X', 'x'))
                 .set("性别", "男");
-        return SampleRow.tricky(new Note("citizen ID ending in a lower-case x", "身份证号码末位为小写 x"), citizenId, row.cells());
+        return SampleRow.trap(new Note("citizen ID ending in a lower-case x", "身份证号码末位为小写 x"), citizenId, row.cells());
     }
 
     private SampleRow firstGeneration(int n) {
@@ -111,7 +111,7 @@ final class ElderSamples {
                 .set("身份证号", SyntheticParties.firstGeneration(citizenId))
                 .set("性别", "男")
                 .set("出生日期", LocalDate.of(1941, 8, 23));
-        return SampleRow.tricky(new Note("15-digit first-generation citizen ID, upgraded to 18 characters",
+        return SampleRow.trap(new Note("15-digit first-generation citizen ID, upgraded to 18 characters",
                 "15 位一代身份证号码，升位为 18 位"), citizenId, row.cells());
     }
 
@@ -146,16 +146,16 @@ final class ElderSamples {
                             "评估日期 2204-03-05 在未来（2024 之误）"),
                     List.of(of("ELDER_ASSESSMENT_DATE_FUTURE", "assessmentDate")),
                     row.set("能力等级", 0).set("评估标准", STANDARD).set("评估日期", LocalDate.of(2204, 3, 5)).cells());
-            case 107 -> SampleRow.tricky(new Note("gender as the number code 1 or 2", "性别填数字代码 1 或 2"), citizenId,
+            case 107 -> SampleRow.trap(new Note("gender as the number code 1 or 2", "性别填数字代码 1 或 2"), citizenId,
                     row.set("性别", "男".equals(row.get("性别")) ? 1 : 2).cells());
-            case 108 -> SampleRow.tricky(new Note("gender and birth date empty: taken from the citizen ID",
+            case 108 -> SampleRow.trap(new Note("gender and birth date empty: taken from the citizen ID",
                             "性别和出生日期为空：由身份证号码推出"), citizenId,
                     row.set("性别", null).set("出生日期", null).cells());
             default -> SampleRow.valid(citizenId, row.cells());
         };
     }
 
-    /** An elder of district {@code district}; a CSV gets dates as text, an XLSX as date cells. */
+    /** Builds the row of elder {@code n} of a district. The CSV writer prints dates as text, the XLSX writer as date cells. */
     private RowValues elder(String district, int n, String citizenId) {
         RowValues row = new RowValues(HEADERS);
         boolean male = n % 2 == 1;
@@ -174,12 +174,12 @@ final class ElderSamples {
         return row;
     }
 
-    /** Born between 1935 and 1962, so aged 60 or more in 2024; {@code n} keeps the dates distinct. */
+    /** Returns the birth date of elder {@code n}: between 1935 and 1962, so aged 60 or more in 2024. */
     static LocalDate birthDate(int n) {
         return LocalDate.of(1935, 1, 14).plusDays(367L * (n % 28) + n);
     }
 
-    /** A valid citizen ID of elder {@code n} with a digit as its check character, for a numeric cell. */
+    /** Returns a valid citizen ID of elder {@code n} with a digit as its check character, for a numeric cell. */
     private static String digitsOnly(int n) {
         for (int sequence = 100 + n; ; sequence += 2) {
             String id = SyntheticIds.citizenId(CHENGGUAN, birthDate(n), sequence);

@@ -58,7 +58,7 @@ final class LicenseSamples {
                     List.of(of("FORMAT_USCC_CHECK_CHARACTER", "XK_XDR_SHXYM")),
                     row.set("统一社会信用代码", SyntheticParties.withWrongUsccCheck(SyntheticParties.enterpriseUscc(n)))
                             .cells());
-            case 4 -> SampleRow.tricky(new Note("licence content in quotes with a line break: one record on two lines",
+            case 4 -> SampleRow.trap(new Note("licence content in quotes with a line break: one record on two lines",
                             "许可内容含换行（带引号）：一条记录占两行"), key,
                     row.set("许可内容", "预包装食品（含冷藏冷冻食品）销售\n散装食品（含熟食）销售").cells());
             case 5 -> SampleRow.valid(key, individualBusiness(n, decision).cells());
@@ -66,7 +66,7 @@ final class LicenseSamples {
                             "许可机关统一社会信用代码为占位值 00000000000000000X"),
                     List.of(of("FORMAT_USCC_PLACEHOLDER", "XK_XKJGDM")),
                     row.set("许可机关统一社会信用代码", "00000000000000000X").cells());
-            case 7 -> SampleRow.tricky(new Note("full-width digits in the USCC and U+3000 around the name",
+            case 7 -> SampleRow.trap(new Note("full-width digits in the USCC and U+3000 around the name",
                             "统一社会信用代码为全角数字，名称前后有全角空格"), key,
                     row.set("统一社会信用代码", SyntheticParties.fullWidth(SyntheticParties.enterpriseUscc(n)))
                             .set("行政相对人名称", "\u3000" + row.get("行政相对人名称") + "\u3000").cells());
@@ -75,26 +75,26 @@ final class LicenseSamples {
                             "自然人缺少证件号码"),
                     List.of(of("SCHEMA_REQUIRED", "XK_XDR_ZJHM")),
                     naturalPerson(n, decision, null).cells());
-            case 11 -> SampleRow.tricky(new Note("decision date written " + chineseDate(decision),
+            case 11 -> SampleRow.trap(new Note("decision date written " + chineseDate(decision),
                             "许可决定日期写作 " + chineseDate(decision)),
                     key, row.set("许可决定日期", chineseDate(decision)).cells());
             case 12 -> SampleRow.faulty(new Note("impossible decision date 2024-02-30", "许可决定日期 2024-02-30 不存在"),
                     List.of(of("MAP_DATE_IMPOSSIBLE", "XK_JDRQ")),
                     row.set("许可决定日期", "2024-02-30").cells());
-            case 13 -> SampleRow.tricky(new Note("dates written " + slashDate(decision),
+            case 13 -> SampleRow.trap(new Note("dates written " + slashDate(decision),
                             "日期写作 " + slashDate(decision)), key,
                     row.set("许可决定日期", slashDate(decision)).set("有效期自", slashDate(decision)).cells());
             case 14 -> SampleRow.faulty(new Note("valid to (有效期至) before valid from (有效期自)",
                             "有效期至早于有效期自"),
                     List.of(of("LICENSE_VALID_TO_BEFORE_VALID_FROM", "XK_YXQZI")),
                     row.set("有效期至", decision.minusYears(1)).cells());
-            case 15 -> SampleRow.tricky(new Note("long-term licence, valid to 2099-12-31", "长期有效，有效期至 2099-12-31"),
+            case 15 -> SampleRow.trap(new Note("long-term licence, valid to 2099-12-31", "长期有效，有效期至 2099-12-31"),
                     key, row.set("有效期至", LONG_TERM).cells());
             case 16 -> SampleRow.faulty(new Note("an extra non-empty value beyond the last column",
                             "最后一列之后多出一个非空值"),
                     List.of(of("READ_EXTRA_VALUES", null)),
                     row.extra("", "补充说明").cells());
-            case 17 -> SampleRow.tricky(new Note("empty cells beyond the last column, as Excel saves them",
+            case 17 -> SampleRow.trap(new Note("empty cells beyond the last column, as Excel saves them",
                             "最后一列之后有 Excel 留下的空单元格"), key,
                     row.extra("", "", "").cells());
             case 19 -> SampleRow.faulty(new Note("old 15-digit business registration number in the USCC column",
@@ -124,7 +124,7 @@ final class LicenseSamples {
                             "统一社会信用代码被存成数字，Excel 显示为 9.16201E+17"),
                     List.of(of("MAP_SPREADSHEET_PRECISION_LOST", "XK_XDR_SHXYM")),
                     row.set("统一社会信用代码", Double.parseDouble(SyntheticParties.digitsOnlyUscc(n * 1000))).cells());
-            case 104 -> SampleRow.tricky(new Note("decision date typed as text " + slashDate(decision) + " in a text cell",
+            case 104 -> SampleRow.trap(new Note("decision date typed as text " + slashDate(decision) + " in a text cell",
                             "许可决定日期在文本单元格中写作 " + slashDate(decision)), key,
                     row.set("许可决定日期", slashDate(decision)).cells());
             case 106 -> SampleRow.faulty(new Note("licence category 审批 is not in the national list",
@@ -144,7 +144,7 @@ final class LicenseSamples {
                     List.of(of("SCHEMA_REQUIRED", "XK_FRDB")),
                     individualBusiness(n, decision).set("法定代表人", null).cells());
             case 114 -> SampleRow.valid(key, individualBusiness(n, decision).cells());
-            case 116 -> SampleRow.tricky(new Note("long-term licence, valid to 2099-12-31", "长期有效，有效期至 2099-12-31"),
+            case 116 -> SampleRow.trap(new Note("long-term licence, valid to 2099-12-31", "长期有效，有效期至 2099-12-31"),
                     key, row.set("有效期至", LONG_TERM).cells());
             default -> SampleRow.valid(key, row.cells());
         };
@@ -157,12 +157,12 @@ final class LicenseSamples {
     private SampleRow naturalPersonWithLowerCaseX(int n, LocalDate decision) {
         String citizenId = SyntheticParties.citizenIdEndingInX("620103", LocalDate.of(1986, 4, 17), 31);
         RowValues row = naturalPerson(n, decision, citizenId.replace('X', 'x'));
-        return SampleRow.tricky(new Note("natural person whose ID number ends in a lower-case x",
+        return SampleRow.trap(new Note("natural person whose ID number ends in a lower-case x",
                         "自然人证件号码末位为小写 x"), key(row), row.cells())
                 .failingBecauseOf(ID_NUMBER_NOT_NORMALISED, List.of(of("FORMAT_CITIZEN_ID_LOWER_CASE_X", "XK_XDR_ZJHM")));
     }
 
-    /** A food business licence granted to an enterprise; {@code n} makes the parties and numbers distinct. */
+    /** Builds a food business licence granted to an enterprise. {@code n} makes the parties and numbers distinct. */
     private RowValues enterprise(int n, LocalDate decision) {
         RowValues row = decision(n, decision);
         return row.set("行政相对人名称", "兰州" + SyntheticParties.tradeName(n) + "餐饮管理有限公司")
@@ -179,7 +179,7 @@ final class LicenseSamples {
                 .set("法定代表人", parties.personName());
     }
 
-    /** A special-equipment operator certificate (认可) for a natural person; a null ID number leaves the cell empty. */
+    /** Builds a special-equipment operator certificate (认可) for a natural person. A null ID number leaves the cell empty. */
     private RowValues naturalPerson(int n, LocalDate decision, String citizenId) {
         RowValues row = decision(n, decision);
         return row.set("行政相对人名称", parties.personName())
@@ -193,7 +193,7 @@ final class LicenseSamples {
                 .set("有效期至", decision.plusYears(4).minusDays(1));
     }
 
-    /** The fields every decision has, here a food business licence of the city bureau. */
+    /** Builds the fields every decision has, here for a food business licence of the city bureau. */
     private static RowValues decision(int n, LocalDate decision) {
         RowValues row = new RowValues(HEADERS);
         return row.set("行政许可决定文书名称", "食品经营许可决定书")
@@ -216,7 +216,7 @@ final class LicenseSamples {
         return SyntheticIds.citizenId("620104", LocalDate.of(1979, 10, 2).plusDays(n), 2 * n % 1000 + 1);
     }
 
-    /** The business key the hub derives: document number and authority USCC. */
+    /** Returns the business key the hub derives: document number and authority USCC. */
     private static String key(RowValues row) {
         return row.get("行政许可决定文书号") + "|" + row.get("许可机关统一社会信用代码");
     }

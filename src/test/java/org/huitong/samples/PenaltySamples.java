@@ -50,7 +50,7 @@ final class PenaltySamples {
         RowValues row = warning(n, decision);
         String key = key(row);
         return switch (n) {
-            case 2 -> SampleRow.tricky(new Note("categories 警告；罚款 in one cell, fine 0.2 (万元, so ¥2,000)",
+            case 2 -> SampleRow.trap(new Note("categories 警告；罚款 in one cell, fine 0.2 (万元, so ¥2,000)",
                             "一个单元格内两个处罚类别“警告；罚款”，罚款 0.2 万元即 2000 元"), key,
                     fined(row, "警告；罚款", "0.2").cells());
             case 3 -> SampleRow.faulty(new Note("negative fine -0.5", "罚款金额为负数 -0.5"),
@@ -60,7 +60,7 @@ final class PenaltySamples {
             case 5 -> SampleRow.faulty(new Note("category 罚款 without a fine amount", "处罚类别含罚款但未填罚款金额"),
                     List.of(of("PENALTY_FINE_AMOUNT_MISSING", "CF_NR_FK")),
                     fined(row, "罚款", null).cells());
-            case 6 -> SampleRow.tricky(new Note("legacy category 吊销营业执照, mapped to 吊销许可证件",
+            case 6 -> SampleRow.trap(new Note("legacy category 吊销营业执照, mapped to 吊销许可证件",
                             "旧处罚类别“吊销营业执照”，映射为“吊销许可证件”"), key,
                     row.set("处罚类别", "吊销营业执照")
                             .set("处罚内容", "吊销营业执照")
@@ -77,14 +77,14 @@ final class PenaltySamples {
                             "罚款金额 0.1234567 超过 6 位小数（万元）"),
                     List.of(of("SCHEMA_DECIMAL_PLACES", "CF_NR_FK")),
                     fined(row, "罚款", "0.1234567").cells());
-            case 12 -> SampleRow.tricky(new Note("legacy category 没收违法所得、没收非法财物 with 罚款, confiscated 0.35",
+            case 12 -> SampleRow.trap(new Note("legacy category 没收违法所得、没收非法财物 with 罚款, confiscated 0.35",
                             "旧处罚类别“没收违法所得、没收非法财物”加罚款，没收金额 0.35 万元"), key,
                     fined(row, "没收违法所得、没收非法财物；罚款", "1").set(CONFISCATED, "0.35").cells());
             case 13 -> SampleRow.faulty(new Note("publicity end (公示截止期) before the decision date",
                             "公示截止期早于处罚决定日期"),
                     List.of(of("PENALTY_PUBLICITY_END_BEFORE_DECISION", "CF_GSJZQ")),
                     row.set("公示截止期", decision.minusDays(10)).cells());
-            case 14 -> SampleRow.tricky(new Note("facts (违法事实) in quotes with a line break: one record on two lines",
+            case 14 -> SampleRow.trap(new Note("facts (违法事实) in quotes with a line break: one record on two lines",
                             "违法事实含换行（带引号）：一条记录占两行"), key,
                     row.set("违法事实", "经查，当事人销售的预包装食品超过保质期。\n现场查获超过保质期的食品 12 袋。").cells());
             default -> SampleRow.valid(key, row.cells());
@@ -114,7 +114,7 @@ final class PenaltySamples {
                             "处罚类别“罚没”不在《行政处罚法》所列类别中"),
                     List.of(of("SCHEMA_ENUM", "CF_CFLB")),
                     row.set("处罚类别", "罚没").cells());
-            case 105 -> SampleRow.tricky(new Note("categories separated by 、, fine 0.3 in a number cell",
+            case 105 -> SampleRow.trap(new Note("categories separated by 、, fine 0.3 in a number cell",
                             "处罚类别用顿号分隔，罚款 0.3 为数字单元格"), key,
                     fined(row, "警告、罚款", new BigDecimal("0.3")).cells());
             case 106 -> SampleRow.faulty(new Note("fine typed as 2000元 (text with a unit)", "罚款金额写成“2000元”（带单位的文本）"),
@@ -127,7 +127,7 @@ final class PenaltySamples {
                             "身份证号码被存成数字，Excel 显示为 6.20105E+17"),
                     List.of(of("MAP_SPREADSHEET_PRECISION_LOST", "CF_XDR_ZJHM")),
                     naturalPerson(n, decision, null).set("证件号码", Double.parseDouble(digitsOnlyCitizenId(n))).cells());
-            case 111 -> SampleRow.tricky(new Note("legacy category 暂扣许可证, mapped to 暂扣许可证件",
+            case 111 -> SampleRow.trap(new Note("legacy category 暂扣许可证, mapped to 暂扣许可证件",
                             "旧处罚类别“暂扣许可证”，映射为“暂扣许可证件”"), key,
                     row.set("处罚类别", "暂扣许可证").set("处罚内容", "暂扣食品经营许可证三个月")
                             .set("暂扣或吊销证照名称及编号", String.format("食品经营许可证 JY26201020%06d", 5000 + n))
@@ -137,7 +137,7 @@ final class PenaltySamples {
         };
     }
 
-    /** A warning (警告) to an enterprise for selling food past its shelf life. */
+    /** Builds a warning (警告) to an enterprise for selling food past its shelf life. */
     private RowValues warning(int n, LocalDate decision) {
         RowValues row = new RowValues(HEADERS);
         return row.set("行政相对人名称", "兰州" + SyntheticParties.tradeName(n + 7) + "商贸有限公司")
@@ -159,7 +159,7 @@ final class PenaltySamples {
                 .set("数据来源单位统一社会信用代码", SyntheticParties.CHENGGUAN_SAMR_USCC);
     }
 
-    /** Sets the categories and the fine (万元; a String in CSV, a number in XLSX, {@code null} for none). */
+    /** Sets the categories and the fine in 万元: a String for CSV, a number for XLSX, or {@code null} for none. */
     private static RowValues fined(RowValues row, String categories, Object fine) {
         return row.set("处罚类别", categories)
                 .set("处罚内容", fine == null ? "罚款" : "罚款人民币" + wanYuanAsYuan(fine) + "元")
@@ -174,7 +174,7 @@ final class PenaltySamples {
         }
     }
 
-    /** A warning to a natural person; a null ID number leaves the cell empty. */
+    /** Builds a warning to a natural person. A null ID number leaves the cell empty. */
     private RowValues naturalPerson(int n, LocalDate decision, String citizenId) {
         return warning(n, decision)
                 .set("行政相对人名称", parties.personName())
@@ -191,7 +191,7 @@ final class PenaltySamples {
         return SyntheticIds.citizenId("620105", LocalDate.of(1972, 5, 9).plusDays(3L * n), n % 1000);
     }
 
-    /** A valid citizen ID with a digit as its check character, so that it can be stored as a number. */
+    /** Returns a valid citizen ID with a digit as its check character, so that it can be stored as a number. */
     private static String digitsOnlyCitizenId(int n) {
         for (int sequence = n; ; sequence++) {
             String id = SyntheticIds.citizenId("620105", LocalDate.of(1968, 11, 20), sequence % 1000);

@@ -124,6 +124,20 @@ class SampleFilesTest {
     }
 
     @Test
+    void businessKeysUniquePerConnector() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(EXPECTATIONS.toFile());
+        Map<String, Set<String>> keysByConnector = new LinkedHashMap<>();
+
+        for (JsonNode file : root.path("files")) {
+            Set<String> keys = keysByConnector.computeIfAbsent(file.path("connector").asText(), c -> new LinkedHashSet<>());
+            for (JsonNode key : file.path("valid").path("businessKeys")) {
+                assertTrue(keys.add(key.asText()), file.path("path").asText() + ": business key " + key.asText()
+                        + " repeats, so the record store would not publish it as a new record");
+            }
+        }
+    }
+
+    @Test
     void licenceCsvIsGb18030WithoutBom() throws IOException {
         byte[] bytes = Files.readAllBytes(ROOT.resolve("samples/samr-licensing/licenses-2024q1.csv"));
 

@@ -39,7 +39,7 @@ import org.huitong.schema.SchemaRegistry;
  */
 final class SamplePipeline {
 
-    /** Today's date for rules that reject future dates; every sample date lies before it. */
+    /** Fixed date of "today" for the rules that reject future dates, so results do not depend on when the test runs. */
     static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
     private final Path root;

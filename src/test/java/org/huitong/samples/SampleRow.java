@@ -25,17 +25,17 @@ public record SampleRow(List<Object> cells, String jsonLine, List<ExpectedViolat
         violations = List.copyOf(violations);
     }
 
-    /** A plain valid row. */
+    /** Creates a plain valid row. */
     public static SampleRow valid(String businessKey, List<Object> cells) {
         return new SampleRow(cells, null, List.of(), businessKey, null, null);
     }
 
-    /** A valid row that looks wrong but is fine after normalisation. */
-    public static SampleRow tricky(Note note, String businessKey, List<Object> cells) {
+    /** Creates a valid row that looks wrong but is fine after normalisation. */
+    public static SampleRow trap(Note note, String businessKey, List<Object> cells) {
         return new SampleRow(cells, null, List.of(), businessKey, note, null);
     }
 
-    /** A row with a deliberate fault. */
+    /** Creates a row with a deliberate fault. */
     public static SampleRow faulty(Note note, List<ExpectedViolation> violations, List<Object> cells) {
         return new SampleRow(cells, null, violations, null, note, null);
     }
@@ -50,7 +50,7 @@ public record SampleRow(List<Object> cells, String jsonLine, List<ExpectedViolat
         return new SampleRow(cells, jsonLine, reported, null, note, issue);
     }
 
-    /** Returns whether the hub must quarantine the record as the code stands. */
+    /** Returns whether the current code must quarantine the record. */
     public boolean quarantined() {
         return !violations.isEmpty();
     }
@@ -74,7 +74,7 @@ public record SampleRow(List<Object> cells, String jsonLine, List<ExpectedViolat
         }
     }
 
-    /** A short description of a row's fault or trick, in English and Chinese. */
+    /** A short description of a row's fault or trap, in English and Chinese. */
     public record Note(String en, String zh) {
     }
 }

@@ -41,7 +41,7 @@ final class ServiceSamples {
         ObjectNode order = order(n);
         String key = PROVIDER_USCC + "|" + order.get("orderNumber").asText();
         return switch (n) {
-            case 2 -> line(SampleRow.tricky(new Note("times without a UTC offset, read as Asia/Shanghai",
+            case 2 -> line(SampleRow.trap(new Note("times without a UTC offset, read as Asia/Shanghai",
                             "时间未带时区，按北京时间读取"), key, null),
                     order.put("startTime", "2024-06-03 09:00:00").put("endTime", "2024-06-03 10:30:00"));
             case 3 -> line(SampleRow.faulty(new Note("unknown service category 助聊", "服务类别“助聊”不存在"),
@@ -51,13 +51,13 @@ final class ServiceSamples {
                     order.put("endTime", start(n).minusHours(2).toString()));
             case 5 -> SampleRow.faulty(new Note("malformed JSON: the closing brace is missing", "JSON 格式错误：缺少右花括号"),
                     malformedLineViolations(), null).asJsonLine(unclosed(order));
-            case 6 -> line(SampleRow.tricky(new Note("elder's citizen ID ends in a lower-case x", "老人身份证号码末位为小写 x"),
+            case 6 -> line(SampleRow.trap(new Note("elder's citizen ID ends in a lower-case x", "老人身份证号码末位为小写 x"),
                             PROVIDER_USCC + "|" + order.get("orderNumber").asText(), null),
                     order.put("elderCitizenId", lowerCaseXElder().replace('X', 'x')));
             case 7 -> line(SampleRow.faulty(new Note("subsidy 80.00 exceeds the fee 35.00", "补贴 80.00 元超过服务费用 35.00 元"),
                             List.of(of("ELDER_SERVICE_SUBSIDY_EXCEEDS_FEE", "subsidy")), null),
                     order.put("subsidy", new BigDecimal("80.00")));
-            case 8 -> line(SampleRow.tricky(new Note("fee sent as the string \"35.00\"", "服务费用以字符串“35.00”发送"), key, null),
+            case 8 -> line(SampleRow.trap(new Note("fee sent as the string \"35.00\"", "服务费用以字符串“35.00”发送"), key, null),
                     order.put("fee", "35.00"));
             case 9 -> line(SampleRow.faulty(new Note("elder's citizen ID with a wrong check character", "老人身份证号码校验位错误"),
                             List.of(of("FORMAT_CITIZEN_ID_CHECK_CHARACTER", "elderCitizenId")), null),
@@ -71,7 +71,7 @@ final class ServiceSamples {
         };
     }
 
-    /** A 90-minute service; {@code n} picks the day, the elder and the category. */
+    /** Builds a 90-minute service order. {@code n} picks the day, the elder and the category. */
     private static ObjectNode order(int n) {
         ObjectNode order = NODES.objectNode();
         order.put("providerUscc", PROVIDER_USCC);
@@ -89,7 +89,7 @@ final class ServiceSamples {
         return LocalDateTime.of(2024, 6, 1, 9, 0).plusDays(n).plusHours(n % 3 * 2L).atOffset(BEIJING);
     }
 
-    /** An elder of the registry samples: 城关区 or 七里河区 in turn. */
+    /** Returns the citizen ID of an elder of the registry samples, from 城关区 and 七里河区 in turn. */
     private static String elder(int n) {
         return n % 2 == 0 ? ElderSamples.citizenId(ElderSamples.CHENGGUAN, 110 + n % 8)
                 : ElderSamples.citizenId(ElderSamples.QILIHE, 14 + n % 6);
