@@ -16,7 +16,7 @@ import org.huitong.pipeline.read.SourceValue;
  */
 final class SpreadsheetNumbers {
 
-    /** Most significant digits that survive a spreadsheet's IEEE double and its display. */
+    /** Maximum significant digits that survive a spreadsheet's IEEE double and its display. */
     static final int SPREADSHEET_DIGITS = 15;
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -50,7 +50,7 @@ final class SpreadsheetNumbers {
 
     /**
      * Returns whether the displayed text is plain digits of the same value, as with a cell
-     * formatted {@code 000000} that shows its leading zeros; that text is then kept.
+     * formatted {@code 000000} that shows its leading zeros. The caller then keeps that text.
      */
     private static boolean sameNumber(String displayed, BigDecimal value) {
         return DIGITS.matcher(displayed).matches() && new BigDecimal(displayed).compareTo(value) == 0;

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@link XlsxCellConverter}); an error cell such as {@code #N/A} gives the record a
  * {@code READ_CELL_ERROR} violation. Values beyond the header are handled as in the CSV reader.
  *
- * <p>POI's zip-bomb limits (ZipSecureFile: minimum inflate ratio 0.01, maximum entry size
- * 4 GiB by default in POI 5.5) apply while the package is unpacked; an entry that breaks them
- * rejects the file.
+ * <p>POI's zip-bomb limits apply while the package is unpacked, and an entry that breaks them
+ * rejects the file. The defaults of ZipSecureFile in poi-ooxml 5.5.1 are a minimum inflate
+ * ratio of 0.01, a maximum entry size of 4 GiB and at most 1000 entries.
  *
  * <p>NOTE: the shared-strings table (the workbook's distinct texts) is loaded into memory,
  * which excel-streaming-reader can only avoid with the poi-shared-strings library that the

@@ -69,7 +69,7 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void quotedMultiLineFieldIsOneRecordWithLineRange() throws Exception {
+    void multiLineFieldKeepsLineRange() throws Exception {
         Path file = write("multiline.csv", "名称,地址\r\n甲,\"兰州市\r\n城关区\r\n某路1号\"\r\n乙,西固区\r\n");
 
         try (RecordReader reader = CsvRecordReader.open(file, ReadOptions.defaults())) {
