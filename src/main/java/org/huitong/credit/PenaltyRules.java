@@ -78,7 +78,8 @@ public class PenaltyRules implements RecordRules {
                     fine.get().toPlainString()));
         }
         // A text amount is a type fault the schema has already reported.
-        boolean fineAbsentOrZero = !data.has("CF_NR_FK") || fine.filter(amount -> amount.signum() <= 0).isPresent();
+        // A negative amount is a fault of its own, reported by the schema's minimum.
+        boolean fineAbsentOrZero = !data.has("CF_NR_FK") || fine.filter(amount -> amount.signum() == 0).isPresent();
         if (categories.contains(FINE) && fineAbsentOrZero) {
             out.add(messages.about(ValidationCodes.PENALTY_FINE_AMOUNT_MISSING, "CF_NR_FK", columnByField));
         }

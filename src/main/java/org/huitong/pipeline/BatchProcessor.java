@@ -91,10 +91,9 @@ public class BatchProcessor {
             RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
-            RecordClassifier classifier = new RecordClassifier(batch, mapper, binding, validator);
+            RecordChecker checker = new RecordChecker(batch.spec(), mapper, binding, validator);
             while (reader.hasNext()) {
-                SourceRecord record = reader.next();
-                classifier.classify(record, chunk);
+                add(batch, checker.check(reader.next()), chunk);
                 if (chunk.size() >= chunkSize) {
                     tally.add(committer.commit(batch, chunk));
                     chunk.clear();
@@ -106,6 +105,19 @@ public class BatchProcessor {
             return rejectRest(batch, chunk, tally, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close " + file, e);
+        }
+    }
+
+    private static void add(BatchContext batch, RecordChecker.Result result, Chunk chunk) {
+        SourceRecord record = result.source();
+        if (result.valid()) {
+            chunk.addValid(new Chunk.Valid(record, result.data(),
+                    RecordContent.businessKey(result.data(), batch.spec().keyFields()),
+                    RecordContent.contentHash(result.data())));
+        } else {
+            chunk.addQuarantined(new QuarantinedRecord(0, batch.batchId(), batch.connectorId(),
+                    batch.spec().type(), batch.sourceFile(), record.number(), record.firstLine(),
+                    record.lastLine(), record.displayValues(), result.violations(), Instant.now()));
         }
     }
 

@@ -54,7 +54,7 @@ final class PenaltySamples {
                             "一个单元格内两个处罚类别“警告；罚款”，罚款 0.2 万元即 2000 元"), key,
                     fined(row, "警告；罚款", "0.2").cells());
             case 3 -> SampleRow.faulty(new Note("negative fine -0.5", "罚款金额为负数 -0.5"),
-                    List.of(of("SCHEMA_MINIMUM", "CF_NR_FK"), of("PENALTY_FINE_AMOUNT_MISSING", "CF_NR_FK")),
+                    List.of(of("SCHEMA_MINIMUM", "CF_NR_FK")),
                     fined(row, "罚款", "-0.5").cells());
             case 4, 15 -> SampleRow.valid(key, fined(row, "罚款", "1.5").cells());
             case 5 -> SampleRow.faulty(new Note("category 罚款 without a fine amount", "处罚类别含罚款但未填罚款金额"),

@@ -18,6 +18,7 @@ import org.huitong.credit.PenaltyRules;
 import org.huitong.eldercare.ElderPersonRules;
 import org.huitong.eldercare.ElderServiceRules;
 import org.huitong.identifiers.CitizenId;
+import org.huitong.pipeline.RecordChecker;
 import org.huitong.pipeline.RecordContent;
 import org.huitong.pipeline.Violation;
 import org.huitong.pipeline.map.HeaderBinding;
@@ -81,27 +82,19 @@ final class SamplePipeline {
             RecordMapper mapper = new RecordMapper(spec, connector.mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
+            RecordChecker checker = new RecordChecker(spec, mapper, binding, validator);
             while (reader.hasNext()) {
-                outcomes.add(classify(spec, mapper.map(reader.next(), binding)));
+                outcomes.add(outcome(spec, checker.check(reader.next())));
             }
         }
         return outcomes;
     }
 
-    private Outcome classify(RecordTypeSpec spec, MappedRecord mapped) {
-        SourceRecord source = mapped.source();
-        List<Violation> violations = new ArrayList<>(source.violations());
-        violations.addAll(mapped.violations());
-
-        Set<String> rejectedFields = new HashSet<>();
-        mapped.violations().forEach(violation -> rejectedFields.add(violation.field()));
-        validator.validate(spec, mapped.data(), mapped.columnByField()).stream()
-                .filter(violation -> violation.field() == null || !rejectedFields.contains(violation.field()))
-                .forEach(violations::add);
-
+    private static Outcome outcome(RecordTypeSpec spec, RecordChecker.Result result) {
+        SourceRecord source = result.source();
         Set<SampleRow.ExpectedViolation> pairs = new LinkedHashSet<>();
-        violations.forEach(violation -> pairs.add(SampleRow.ExpectedViolation.of(violation.code(), violation.field())));
-        String key = pairs.isEmpty() ? RecordContent.businessKey(mapped.data(), spec.keyFields()) : null;
-        return new Outcome(source.number(), source.firstLine(), pairs, key, violations);
+        result.violations().forEach(violation -> pairs.add(SampleRow.ExpectedViolation.of(violation.code(), violation.field())));
+        String key = result.valid() ? RecordContent.businessKey(result.data(), spec.keyFields()) : null;
+        return new Outcome(source.number(), source.firstLine(), pairs, key, result.violations());
     }
 }

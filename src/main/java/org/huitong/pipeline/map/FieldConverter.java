@@ -46,7 +46,7 @@ final class FieldConverter {
             return convertArray(field, value);
         }
 
-        SourceValue single = singleValue(value);
+        SourceValue single = currentValue(field, singleValue(value));
         if (single == null) {
             return null;
         }
@@ -56,6 +56,18 @@ final class FieldConverter {
             case "boolean" -> toBoolean(single);
             default -> toText(field, single);
         };
+    }
+
+    /**
+     * Replaces a legacy text value by its current value before type conversion, so that, for
+     * example, the level name 中度失能 in an integer field becomes 2.
+     */
+    private static SourceValue currentValue(FieldSpec field, SourceValue value) {
+        if (value instanceof SourceValue.Text text && !field.legacyValues().isEmpty()) {
+            String current = field.legacyValues().get(TextNormalizer.normalize(text.value()));
+            return current == null ? value : new SourceValue.Text(current);
+        }
+        return value;
     }
 
     /** Unwraps a one-item list; rejects several items in a single-valued field. */
@@ -112,14 +124,20 @@ final class FieldConverter {
         }
 
         String current = field.legacyValues().getOrDefault(text, text);
-        return TextNode.valueOf(formatCode(current, format));
+        return TextNode.valueOf(formatCode(current, field));
     }
 
-    private static String formatCode(String text, String format) {
-        if ("citizen-id".equals(format)) {
+    private static String formatCode(String text, FieldSpec field) {
+        if ("citizen-id".equals(field.format())) {
             return CitizenIdNormalizer.normalize(text);
         }
-        return CodeFormats.isCode(format) ? text.toUpperCase(Locale.ROOT) : text;
+        // An identity document number (x-personal citizen-id without the format, because the
+        // document type decides) is upper-cased, so a citizen ID's lower-case x passes.
+        // NOTE: a 15-digit first-generation citizen ID in such a column is not upgraded to 18
+        // digits, since the converter does not see the document type; it is rejected with
+        // FORMAT_CITIZEN_ID_FIRST_GENERATION.
+        boolean documentNumber = "citizen-id".equals(field.personal());
+        return documentNumber || CodeFormats.isCode(field.format()) ? text.toUpperCase(Locale.ROOT) : text;
     }
 
     private static boolean isBlankText(SourceValue value) {

@@ -25,6 +25,9 @@ import org.huitong.pipeline.map.TextNormalizer;
  */
 final class JsonLinesRecordReader extends LookaheadRecordReader {
 
+    /** Pseudo-column holding the text of a line that could not be read as a JSON object. */
+    static final String RAW_LINE_COLUMN = "_line";
+
     private final Reader reader;
     private final Charset charset;
     private final int maxRecordChars;
@@ -62,29 +65,37 @@ final class JsonLinesRecordReader extends LookaheadRecordReader {
 
         recordCount++;
         try (JsonParser parser = factory.createParser(text)) {
-            return parseLine(parser);
+            return parseLine(parser, text);
         } catch (JsonProcessingException e) {
-            return new SourceRecord(recordCount, line, line, Map.of(),
+            return new SourceRecord(recordCount, line, line, rawLine(text),
                     List.of(ReadViolations.violation("READ_JSON_MALFORMED", null, line, e.getOriginalMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private SourceRecord parseLine(JsonParser parser) throws IOException {
+    private SourceRecord parseLine(JsonParser parser, String text) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-            return new SourceRecord(recordCount, line, line, Map.of(),
+            return new SourceRecord(recordCount, line, line, rawLine(text),
                     List.of(ReadViolations.violation("READ_JSON_NOT_OBJECT", null, line)));
         }
 
         JsonObjectConverter.ConvertedObject object = JsonObjectConverter.convert(parser, maxRecordChars);
         if (parser.nextToken() != null) {
-            return new SourceRecord(recordCount, line, line, Map.of(),
+            return new SourceRecord(recordCount, line, line, rawLine(text),
                     List.of(ReadViolations.violation("READ_JSON_MALFORMED", null, line, "content after the object")));
         }
 
         headers.addAll(object.values().keySet());
         return new SourceRecord(recordCount, line, line, object.values(), new ArrayList<>(object.violations()));
+    }
+
+    /**
+     * The text of a line that is no JSON object, kept as the quarantined record's only value
+     * under {@link #RAW_LINE_COLUMN}, so that nothing delivered is lost.
+     */
+    private static Map<String, SourceValue> rawLine(String text) {
+        return Map.of(RAW_LINE_COLUMN, new SourceValue.Text(text));
     }
 
     private String readNonBlankLine() {
