@@ -10,10 +10,11 @@ public record PageRequest(int offset, int limit) {
 
     public PageRequest {
         if (offset < 0) {
-            throw new InvalidRequestException("request.offset.invalid", offset);
+            throw new InvalidRequestException("request.offset.invalid", String.valueOf(offset));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidRequestException("request.limit.invalid", limit, MAX_LIMIT);
+            throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
+                    String.valueOf(MAX_LIMIT));
         }
     }
 }
