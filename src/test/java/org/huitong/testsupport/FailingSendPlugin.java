@@ -15,6 +15,10 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
  * while it is armed, every such send after the first {@code sendsBeforeFailure} fails. A failed
  * send marks its transaction rollback-only, as Artemis does when a send fails a security check,
  * so the client's commit fails and the broker keeps nothing of the transaction.
+ *
+ * <p>The mark is needed because Artemis 2.40 clients send asynchronously inside a transacted
+ * session. Without it, the broker only logs the plugin's exception (AMQ224016), the commit
+ * succeeds and the rejected messages are missing.
  */
 public final class FailingSendPlugin implements ActiveMQServerPlugin {
 

@@ -3,6 +3,7 @@ package org.huitong.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +82,21 @@ public final class RunningHub implements AutoCloseable {
         return batches.find(connectorId, 0, MAX_BATCHES);
     }
 
-    /** Waits up to 30 seconds for a batch of the connector with the given status, and returns the newest. */
-    public Batch awaitBatch(String connectorId, BatchStatus status) {
+    /**
+     * Waits up to 30 seconds for a batch of the connector with the given status, and returns the
+     * oldest such batch, which is the first attempt when a file was retried.
+     */
+    public Batch awaitFirstBatch(String connectorId, BatchStatus status) {
         BatchRepository batches = bean(BatchRepository.class);
 
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> batches.find(connectorId, 0, MAX_BATCHES).stream()
-                        .filter(b -> b.status() == status).findFirst(),
-                Optional::isPresent).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> oldest(batches, connectorId, status).isPresent());
+        return oldest(batches, connectorId, status).orElseThrow();
+    }
+
+    private static Optional<Batch> oldest(BatchRepository batches, String connectorId, BatchStatus status) {
+        return batches.find(connectorId, 0, MAX_BATCHES).stream()
+                .filter(batch -> batch.status() == status)
+                .min(Comparator.comparingLong(Batch::id));
     }
 
     @Override
