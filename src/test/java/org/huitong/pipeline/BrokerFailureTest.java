@@ -19,6 +19,7 @@ import org.huitong.testsupport.HubTestEnvironment;
 import org.huitong.testsupport.LicenceFiles;
 import org.huitong.testsupport.RunningHub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded broker rejects sends in the middle of a batch. The chunk being published rolls
@@ -36,9 +37,12 @@ class BrokerFailureTest {
     private static final int COMMITTED_BEFORE_FAILURE = 100;
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(1);
 
+    @TempDir
+    Path root;
+
     @Test
     void brokerFailureMidBatchDeliversOnce() throws Exception {
-        HubTestEnvironment environment = HubTestEnvironment.create();
+        HubTestEnvironment environment = HubTestEnvironment.create(root);
         environment.setChunkSize(CONNECTOR, CHUNK_SIZE);
         Path file = LicenceFiles.validRows(environment.root(), ROWS);
         FailingSendPlugin brokerFault = new FailingSendPlugin(SENDS_BEFORE_FAILURE);

@@ -19,6 +19,7 @@ import org.huitong.testsupport.HubTestEnvironment;
 import org.huitong.testsupport.LicenceFiles;
 import org.huitong.testsupport.RunningHub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -52,17 +53,20 @@ class DatabaseFailureTest {
             END
             $$""";
 
+    @TempDir
+    Path root;
+
     @Test
     void commitFailureAfterBrokerCommitRepeatsNothing() throws Exception {
         // A deferred constraint trigger runs at COMMIT, after the chunk's broker transaction
         // committed, so the third chunk's messages are delivered although its rows roll back.
-        failThenRecover("DEFERRABLE INITIALLY DEFERRED", THIRD_CHUNK_END);
+        failThenRecover(root, "DEFERRABLE INITIALLY DEFERRED", THIRD_CHUNK_END);
     }
 
     @Test
     void failureBeforeBrokerCommitPublishesChunkOnce() throws Exception {
         // A trigger that is not deferred fails the chunk's insert, before anything is published.
-        failThenRecover("NOT DEFERRABLE", COMMITTED_BEFORE_FAILURE);
+        failThenRecover(root, "NOT DEFERRABLE", COMMITTED_BEFORE_FAILURE);
     }
 
     /**
@@ -72,8 +76,9 @@ class DatabaseFailureTest {
      * @param deliveredBeforeRecovery how many rows, from row 1 on, the subscriber receives
      *     while the fault lasts
      */
-    private static void failThenRecover(String triggerTiming, int deliveredBeforeRecovery) throws Exception {
-        Scenario scenario = new Scenario(triggerTiming);
+    private static void failThenRecover(Path root, String triggerTiming, int deliveredBeforeRecovery)
+            throws Exception {
+        Scenario scenario = new Scenario(root, triggerTiming);
 
         try (RunningHub hub = scenario.start();
              ExchangeSubscriber subscriber = scenario.subscribe()) {
@@ -119,13 +124,14 @@ class DatabaseFailureTest {
     /** One test's folders, database, fault trigger and licence file. */
     private static final class Scenario {
 
-        private final HubTestEnvironment environment = HubTestEnvironment.create();
+        private final HubTestEnvironment environment;
         private final EmbeddedPostgresSupport.Database database = EmbeddedPostgresSupport.createDatabase();
         private final JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         private final String triggerTiming;
         private final Path file;
 
-        Scenario(String triggerTiming) {
+        Scenario(Path root, String triggerTiming) {
+            this.environment = HubTestEnvironment.create(root);
             this.triggerTiming = triggerTiming;
             environment.setChunkSize(CONNECTOR, CHUNK_SIZE);
             file = LicenceFiles.validRows(environment.root(), ROWS);

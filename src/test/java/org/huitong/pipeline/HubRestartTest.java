@@ -14,6 +14,7 @@ import org.huitong.testsupport.HubTestEnvironment;
 import org.huitong.testsupport.LicenceFiles;
 import org.huitong.testsupport.RunningHub;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hub stopped after publishing and started again on the same data directory and broker port
@@ -29,9 +30,12 @@ class HubRestartTest {
     private static final int ROWS = 300;
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(1);
 
+    @TempDir
+    Path root;
+
     @Test
     void restartKeepsQueuedMessagesAndRepublishesNothing() throws Exception {
-        HubTestEnvironment environment = HubTestEnvironment.create();
+        HubTestEnvironment environment = HubTestEnvironment.create(root);
         Path file = LicenceFiles.validRows(environment.root(), ROWS);
 
         try (RunningHub first = RunningHub.start(environment)) {

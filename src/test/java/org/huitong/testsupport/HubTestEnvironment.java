@@ -45,6 +45,15 @@ public final class HubTestEnvironment {
         }
     }
 
+    /** Creates the folders under {@code root}, for example a JUnit {@code @TempDir} that JUnit deletes. */
+    public static HubTestEnvironment create(Path root) {
+        try {
+            return new HubTestEnvironment(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Points the hub at these folders and this broker port; no samples are fed. */
     public void register(DynamicPropertyRegistry registry) {
         properties().forEach((name, value) -> registry.add(name, () -> value));
