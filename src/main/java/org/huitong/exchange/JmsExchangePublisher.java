@@ -102,6 +102,12 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
     /**
      * Sends every record and commits once, or rolls back and rethrows when a send fails.
+     *
+     * <p>NOTE: the Artemis 2.40 client sends asynchronously in a transacted session, so a send
+     * fails here only if the client itself rejects it. A send that the broker rejects without
+     * marking the transaction rollback-only (a broker plugin that throws from
+     * {@code beforeSend}, for example) is only logged by the broker (AMQ224016). The commit then
+     * succeeds without that message, and the record store counts it as published.
      */
     private void sendAndCommit(Session session, List<OutboundRecord> records, Instant publishTime)
             throws JMSException {

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -43,12 +45,47 @@ public final class HubTestEnvironment {
         }
     }
 
+    /** Creates the folders under {@code root}, for example a JUnit {@code @TempDir} that JUnit deletes. */
+    public static HubTestEnvironment create(Path root) {
+        try {
+            return new HubTestEnvironment(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Points the hub at these folders and this broker port; no samples are fed. */
     public void register(DynamicPropertyRegistry registry) {
-        registry.add("huitong.data-dir", dataDir::toString);
-        registry.add("huitong.connectors.descriptor-dir", connectorsDir::toString);
-        registry.add("huitong.exchange.broker.port", () -> brokerPort);
-        registry.add("huitong.samples.feed-on-first-run", () -> "false");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * Returns the properties that {@link #register} sets, for a hub started with
+     * {@code SpringApplicationBuilder}.
+     */
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("huitong.data-dir", dataDir.toString());
+        properties.put("huitong.connectors.descriptor-dir", connectorsDir.toString());
+        properties.put("huitong.exchange.broker.port", brokerPort);
+        properties.put("huitong.samples.feed-on-first-run", "false");
+        return properties;
+    }
+
+    /**
+     * Sets {@code options.chunkSize} in the copied descriptor of a connector. Call it before the
+     * hub starts, because the hub reads descriptors once at start-up.
+     */
+    public void setChunkSize(String connectorId, int chunkSize) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Path file = connectorsDir.resolve(connectorId + ".yaml");
+        try {
+            ObjectNode descriptor = (ObjectNode) yaml.readTree(file.toFile());
+            descriptor.with("options").put("chunkSize", chunkSize);
+            yaml.writeValue(file.toFile(), descriptor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rewrite descriptor " + file, e);
+        }
     }
 
     public Path root() {
