@@ -56,6 +56,15 @@ public final class MigratedDatabase {
     }
 
     /**
+     * Migrates the existing database {@code databaseName} on the PostgreSQL server of this
+     * machine (127.0.0.1:5432, user postgres). Call {@link MachineServices#require} first.
+     */
+    public static MigratedDatabase machinePostgres(String databaseName) {
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + databaseName;
+        return new MigratedDatabase("machine PostgreSQL", "postgresql", url, "postgres");
+    }
+
+    /**
      * Applies the hub's migrations with the locations of {@code spring.flyway.locations}.
      *
      * @param vendor the value Spring Boot puts in place of {@code {vendor}}: {@code h2} or {@code postgresql}
