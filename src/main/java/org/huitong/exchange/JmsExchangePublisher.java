@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -40,6 +42,13 @@ public class JmsExchangePublisher implements ExchangePublisher {
     private final CloudEventMessages messages;
     private final Set<String> declaredRecordTypes;
     private final Clock clock;
+
+    /**
+     * Topics by record type. The Artemis client asks the broker about the address on every
+     * {@code createTopic}, a blocking round trip that cost more than the send itself, so each
+     * topic is created once.
+     */
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
     /**
      * @param declaredRecordTypes record types whose addresses the broker declares. The broker
@@ -111,9 +120,9 @@ public class JmsExchangePublisher implements ExchangePublisher {
      */
     private void sendAndCommit(Session session, List<OutboundRecord> records, Instant publishTime)
             throws JMSException {
-        try {
+        try (MessageProducer producer = session.createProducer(null)) {
             for (OutboundRecord record : records) {
-                send(session, record, publishTime);
+                send(session, producer, record, publishTime);
             }
         } catch (JMSException | RuntimeException e) {
             rollbackQuietly(session);
@@ -121,6 +130,15 @@ public class JmsExchangePublisher implements ExchangePublisher {
         }
 
         session.commit();
+    }
+
+    private Topic topic(Session session, String recordType) throws JMSException {
+        Topic topic = topics.get(recordType);
+        if (topic == null) {
+            topic = session.createTopic(new ExchangeAddress(recordType).name());
+            topics.put(recordType, topic);
+        }
+        return topic;
     }
 
     /** Publishes each record in its own transaction and returns how many the broker already had. */
@@ -141,13 +159,11 @@ public class JmsExchangePublisher implements ExchangePublisher {
         return duplicates;
     }
 
-    private void send(Session session, OutboundRecord record, Instant publishTime) throws JMSException {
-        Topic topic = session.createTopic(new ExchangeAddress(record.recordType()).name());
+    private void send(Session session, MessageProducer producer, OutboundRecord record,
+                      Instant publishTime) throws JMSException {
+        Topic topic = topic(session, record.recordType());
         TextMessage message = messages.toMessage(session, record, publishTime);
-
-        try (MessageProducer producer = session.createProducer(topic)) {
-            producer.send(message);
-        }
+        producer.send(topic, message);
 
         log.debug("Sent event {} to {}", EventId.of(record), topic);
     }

@@ -41,15 +41,17 @@ public class JdbcRecordStore implements RecordStore {
 
         for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_QUERY) {
             List<String> chunk = keys.subList(from, Math.min(from + MAX_KEYS_PER_QUERY, keys.size()));
-            MapSqlParameterSource parameters = new MapSqlParameterSource()
-                    .addValue("recordType", recordType)
-                    .addValue("keys", chunk);
+            MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("keys", chunk);
 
-            jdbc.query("SELECT business_key, version, content_hash FROM stored_records"
-                    + " WHERE record_type = :recordType AND business_key IN (:keys)", parameters,
+            // The record type is checked here, not in the WHERE clause: with it there, H2 picks
+            // the primary key (record_type, business_key) and scans every row of the type.
+            jdbc.query("SELECT record_type, business_key, version, content_hash FROM stored_records"
+                    + " WHERE business_key IN (:keys)", parameters,
                     row -> {
-                        found.put(row.getString("business_key"),
-                                new StoredVersion(row.getInt("version"), row.getString("content_hash")));
+                        if (recordType.equals(row.getString("record_type"))) {
+                            found.put(row.getString("business_key"),
+                                    new StoredVersion(row.getInt("version"), row.getString("content_hash")));
+                        }
                     });
         }
         return found;

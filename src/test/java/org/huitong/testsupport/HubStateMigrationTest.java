@@ -19,7 +19,7 @@ class HubStateMigrationTest extends BothDatabasesTest {
                 + " ORDER BY installed_rank",
                 String.class);
 
-        assertThat(versions).containsExactly("1", "1.1");
+        assertThat(versions).containsExactly("1", "1.1", "2");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,7 +31,7 @@ class HubStateMigrationTest extends BothDatabasesTest {
         Integer applied = database.jdbc().getJdbcOperations().queryForObject(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE \"version\" IS NOT NULL", Integer.class);
 
-        assertThat(applied).isEqualTo(2);
+        assertThat(applied).isEqualTo(3);
     }
 
     @Test
