@@ -57,7 +57,7 @@ abstract class HubStateContextTest {
         List<String> versions = jdbc.queryForList("SELECT \"version\" FROM flyway_schema_history"
                 + " WHERE success AND \"version\" IS NOT NULL ORDER BY installed_rank", String.class);
 
-        assertThat(versions).containsExactly("1", "1.1");
+        assertThat(versions).containsExactly("1", "1.1", "2");
     }
 
     @Test
