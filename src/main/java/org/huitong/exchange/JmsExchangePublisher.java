@@ -92,7 +92,7 @@ public class JmsExchangePublisher implements ExchangePublisher {
                     + " again: the broker drops every version it already stored.", e);
         }
 
-        log.info("Published events of batches {} to {}: {} new, {} already stored",
+        log.debug("Published events of batches {} to {}: {} new, {} already stored",
                 batchIds(records), recordTypes(records), records.size() - alreadyStored, alreadyStored);
     }
 

@@ -163,7 +163,7 @@ public final class CsvRecordReader extends LookaheadRecordReader {
         // NOTE: Commons CSV 1.14 reports every syntax error as CSVException, so an unclosed
         // quote is distinguished by its message text.
         if (cause instanceof CSVException && String.valueOf(cause.getMessage()).contains(UNCLOSED_QUOTE_MESSAGE)) {
-            return ReadViolations.rejection("READ_UNCLOSED_QUOTE", stopLine, cause, recordStartLine, stopLine);
+            return ReadViolations.rejection("READ_UNCLOSED_QUOTE", recordStartLine, cause, recordStartLine, stopLine);
         }
         if (cause instanceof CSVException) {
             return ReadViolations.rejection("READ_CSV_SYNTAX", stopLine, cause, stopLine, cause.getMessage());

@@ -12,8 +12,9 @@ public class FileRejectedException extends RuntimeException {
     private final long line;
 
     /**
-     * @param line the 1-based physical line or row where reading stopped, or 0 when the file
-     *     could not be opened at all
+     * @param line the first 1-based physical line or row that could not be read (for an
+     *     unclosed quote, the line where the quoted field starts), or 0 when the file could not
+     *     be opened at all
      */
     public FileRejectedException(Violation violation, long line, Throwable cause) {
         super(violation.code() + " at line " + line + ": " + violation.message().en(), cause);

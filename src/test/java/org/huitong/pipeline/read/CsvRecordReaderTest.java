@@ -199,7 +199,7 @@ class CsvRecordReaderTest {
             assertThatThrownBy(reader::next).isInstanceOfSatisfying(FileRejectedException.class, e -> {
                 assertThat(e.violation().code()).isEqualTo("READ_UNCLOSED_QUOTE");
                 assertThat(e.violation().message().en()).contains("starting on line 3").contains("(line 5)");
-                assertThat(e.line()).isEqualTo(5);
+                assertThat(e.line()).isEqualTo(3);
             });
             assertThat(reader.hasNext()).isFalse();
         }
