@@ -104,6 +104,8 @@ public class ConnectorCatalog {
         }
     }
 
+    // TODO: descriptor errors are English only; render them in Chinese and English like the
+    // other API messages once descriptors can be submitted through the API.
     private static List<String> check(ConnectorDescriptor descriptor, Validator validator,
                                       SchemaRegistry schemas) {
         List<String> errors = new ArrayList<>();

@@ -36,19 +36,20 @@ public class ConnectorStatus {
     }
 
     private ConnectorView view(ConnectorEntry entry, Batch lastBatch) {
-        ConnectorDescriptor d = entry.descriptor();
-        if (d == null) {
+        ConnectorDescriptor descriptor = entry.descriptor();
+        if (descriptor == null) {
             return new ConnectorView(entry.id(), entry.file().toString(), ConnectorState.INVALID,
                     null, null, null, null, null, null, null, entry.errors(), lastBatch);
         }
-        List<String> errors = routes.startFailure(d.id()).stream().toList();
+        String id = descriptor.id();
+        List<String> errors = routes.startFailure(id).stream().toList();
         ConnectorState state = errors.isEmpty()
-                ? ConnectorState.of(camel.getRouteController()
-                        .getRouteStatus(ConnectorRoutes.routeId(d.id())))
+                ? ConnectorState.of(camel.getRouteController().getRouteStatus(ConnectorRoutes.routeId(id)))
                 : ConnectorState.FAILED;
-        return new ConnectorView(d.id(), entry.file().toString(), state, d.department().code(),
-                d.department().name(), d.department().nameEn(), d.target().recordType(),
-                d.target().version(), d.source().template(),
-                routes.inbox(d.id()).toAbsolutePath().toString(), errors, lastBatch);
+        return new ConnectorView(id, entry.file().toString(), state,
+                descriptor.department().code(), descriptor.department().name(),
+                descriptor.department().nameEn(), descriptor.target().recordType(),
+                descriptor.target().version(), descriptor.source().template(),
+                routes.inbox(id).toAbsolutePath().toString(), errors, lastBatch);
     }
 }

@@ -59,9 +59,9 @@ public final class RecordChecker {
     }
 
     /**
-     * Whether reading already failed for the whole record (for example a malformed JSON line):
-     * it has read violations and no field values, so mapping and validation would only add
-     * "required" faults for every field.
+     * Tells whether reading already failed for the whole record, as for a malformed JSON line.
+     * Such a record has read violations and no field values, so mapping and validation would
+     * only add a "required" fault for every field.
      */
     private boolean unreadable(SourceRecord record) {
         return !record.violations().isEmpty()
@@ -69,9 +69,9 @@ public final class RecordChecker {
     }
 
     /**
-     * The binding for this record. JSON records may carry keys that earlier records lacked; the
-     * header binding then grows to take them in, so an optional field first seen in a later
-     * record is still mapped.
+     * Returns the binding for this record. A JSON record may carry keys that earlier records
+     * lacked. The binding then grows to take them in, so an optional field first seen in a
+     * later record is still mapped.
      */
     private HeaderBinding bindingFor(SourceRecord record) {
         if (binding.unmappedColumns().containsAll(unboundColumns(record))) {

@@ -91,8 +91,8 @@ final class JsonLinesRecordReader extends LookaheadRecordReader {
     }
 
     /**
-     * The text of a line that is no JSON object, kept as the quarantined record's only value
-     * under {@link #RAW_LINE_COLUMN}, so that nothing delivered is lost.
+     * Keeps the text of a line that is no JSON object as the record's only value, under
+     * {@link #RAW_LINE_COLUMN}, so the quarantine shows what was delivered.
      */
     private static Map<String, SourceValue> rawLine(String text) {
         return Map.of(RAW_LINE_COLUMN, new SourceValue.Text(text));
