@@ -142,7 +142,8 @@ public class BatchProcessor {
                 batchId, e.getMessage(), e.getCause());
         try {
             batches.finish(batchId, BatchStatus.FAILED, "PIPELINE_FAILURE",
-                    messages.text("batch.failed", e.getMessage()));
+                    messages.text(e.part() == PipelineFailureException.Part.BROKER
+                            ? "batch.failed.broker" : "batch.failed.database"));
         } catch (RuntimeException recordFailure) {
             log.error("Batch {}: cannot record the failure; it shows as RUNNING until the next "
                     + "start-up marks it INTERRUPTED", batchId, recordFailure);

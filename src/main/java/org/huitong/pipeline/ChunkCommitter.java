@@ -59,10 +59,12 @@ public class ChunkCommitter {
         try {
             return transactions.execute(status -> commitInTransaction(batch, chunk));
         } catch (PublishFailure e) {
-            throw new PipelineFailureException("Broker failed while publishing batch "
+            throw new PipelineFailureException(PipelineFailureException.Part.BROKER,
+                    "Broker failed while publishing batch "
                     + batch.batchId(), e.getCause());
         } catch (RuntimeException e) {
-            throw new PipelineFailureException("Database failed while committing batch "
+            throw new PipelineFailureException(PipelineFailureException.Part.DATABASE,
+                    "Database failed while committing batch "
                     + batch.batchId(), e);
         }
     }

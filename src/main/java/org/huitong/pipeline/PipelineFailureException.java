@@ -6,7 +6,19 @@ package org.huitong.pipeline;
  */
 public class PipelineFailureException extends RuntimeException {
 
-    public PipelineFailureException(String message, Throwable cause) {
+    /** Which part of the hub failed. */
+    public enum Part {
+        BROKER, DATABASE
+    }
+
+    private final Part part;
+
+    public PipelineFailureException(Part part, String message, Throwable cause) {
         super(message, cause);
+        this.part = part;
+    }
+
+    public Part part() {
+        return part;
     }
 }

@@ -56,7 +56,7 @@ class BrokerFailureTest {
 
             assertThat(brokerFault.rejectedSends()).isPositive();
             assertThat(failed.errorCode()).isEqualTo("PIPELINE_FAILURE");
-            assertThat(failed.errorMessageEn()).contains("Broker failed");
+            assertThat(failed.errorMessageEn()).contains("message broker failed");
             assertThat(failed.read()).isEqualTo(COMMITTED_BEFORE_FAILURE);
             assertThat(failed.published()).isEqualTo(COMMITTED_BEFORE_FAILURE);
             assertThat(Files.exists(environment.inbox(CONNECTOR).resolve("licences.csv"))).isTrue();

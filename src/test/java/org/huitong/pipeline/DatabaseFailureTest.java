@@ -101,7 +101,7 @@ class DatabaseFailureTest {
 
     private static void assertFailedAfterTwoChunks(Batch failed, Scenario scenario) {
         assertThat(failed.errorCode()).isEqualTo("PIPELINE_FAILURE");
-        assertThat(failed.errorMessageEn()).contains("Database failed");
+        assertThat(failed.errorMessageEn()).contains("database failed");
         assertThat(failed.read()).isEqualTo(COMMITTED_BEFORE_FAILURE);
         assertThat(failed.published()).isEqualTo(COMMITTED_BEFORE_FAILURE);
         assertThat(scenario.storedRecords()).isEqualTo(COMMITTED_BEFORE_FAILURE);
