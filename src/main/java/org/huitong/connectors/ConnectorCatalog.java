@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.huitong.i18n.LocalizedText;
+import org.huitong.i18n.Messages;
 import org.huitong.schema.RecordTypeSpec;
 import org.huitong.schema.SchemaRegistry;
 import org.huitong.schema.UnknownRecordTypeException;
@@ -37,17 +39,18 @@ public class ConnectorCatalog {
     private static final Logger log = LoggerFactory.getLogger(ConnectorCatalog.class);
 
     private final Map<String, ConnectorEntry> entries = new LinkedHashMap<>();
+    private final Messages messages;
 
     public ConnectorCatalog(ConnectorProperties properties, Validator validator,
-                            SchemaRegistry schemas) throws IOException {
+                            SchemaRegistry schemas, Messages messages) throws IOException {
+        this.messages = messages;
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         for (Path file : descriptorFiles(properties.descriptorDir())) {
             ConnectorEntry entry = load(file, yaml, validator, schemas);
             if (entries.containsKey(entry.id())) {
-                entry = new ConnectorEntry(entry.id(), file, null,
-                        List.of("id: connector id " + entry.id() + " is already declared in "
-                                + entries.get(entry.id()).file().getFileName()));
+                entry = invalid(entry.id(), file, new DescriptorError("id", "duplicate-id",
+                        entry.id(), entries.get(entry.id()).file().getFileName().toString()));
                 entries.put(entry.id() + "@" + file.getFileName(), entry);
             } else {
                 entries.put(entry.id(), entry);
@@ -84,33 +87,40 @@ public class ConnectorCatalog {
                 && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
     }
 
-    private static ConnectorEntry load(Path file, ObjectMapper yaml, Validator validator,
-                                       SchemaRegistry schemas) {
+    private ConnectorEntry load(Path file, ObjectMapper yaml, Validator validator,
+                                SchemaRegistry schemas) {
         String fileName = file.getFileName().toString();
         try {
             if (Files.size(file) > MAX_DESCRIPTOR_BYTES) {
-                return new ConnectorEntry(fileName, file, null, List.of(
-                        "file: larger than " + MAX_DESCRIPTOR_BYTES + " bytes"));
+                return invalid(fileName, file, new DescriptorError("file", "too-large",
+                        String.valueOf(MAX_DESCRIPTOR_BYTES)));
             }
             ConnectorDescriptor descriptor = yaml.readValue(file.toFile(), ConnectorDescriptor.class);
-            List<String> errors = check(descriptor, validator, schemas);
+            List<DescriptorError> errors = check(descriptor, validator, schemas);
             String id = descriptor.id() == null ? fileName : descriptor.id();
-            return new ConnectorEntry(id, file, errors.isEmpty() ? descriptor : null, errors);
+            return new ConnectorEntry(id, file, errors.isEmpty() ? descriptor : null, render(errors));
         } catch (JsonProcessingException e) {
-            return new ConnectorEntry(fileName, file, null, List.of(e.getOriginalMessage()
-                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")"));
+            String line = e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNr());
+            return invalid(fileName, file, new DescriptorError("file", "unreadable", line,
+                    e.getOriginalMessage()));
         } catch (IOException e) {
-            return new ConnectorEntry(fileName, file, null, List.of("file: " + e.getMessage()));
+            return invalid(fileName, file, new DescriptorError("file", "unreadable", "?", e.getMessage()));
         }
     }
 
-    // TODO: descriptor errors are English only; render them in Chinese and English like the
-    // other API messages once descriptors can be submitted through the API.
-    private static List<String> check(ConnectorDescriptor descriptor, Validator validator,
-                                      SchemaRegistry schemas) {
-        List<String> errors = new ArrayList<>();
+    private ConnectorEntry invalid(String id, Path file, DescriptorError error) {
+        return new ConnectorEntry(id, file, null, List.of(error.render(messages)));
+    }
+
+    private List<LocalizedText> render(List<DescriptorError> errors) {
+        return errors.stream().map(error -> error.render(messages)).toList();
+    }
+
+    private static List<DescriptorError> check(ConnectorDescriptor descriptor, Validator validator,
+                                               SchemaRegistry schemas) {
+        List<DescriptorError> errors = new ArrayList<>();
         for (ConstraintViolation<ConnectorDescriptor> violation : validator.validate(descriptor)) {
-            errors.add(violation.getPropertyPath() + ": " + violation.getMessage());
+            errors.add(constraintError(violation));
         }
         if (descriptor.target() != null && errors.isEmpty()) {
             String type = descriptor.target().recordType();
@@ -119,24 +129,36 @@ public class ConnectorCatalog {
                 RecordTypeSpec spec = schemas.spec(type, version);
                 descriptor.mapping().forEach((column, field) -> {
                     if (spec.field(field).isEmpty()) {
-                        errors.add("mapping." + column + ": record type " + type
-                                + " has no field " + field);
+                        errors.add(new DescriptorError("mapping." + column, "field-unknown", type, field));
                     }
                 });
             } catch (UnknownRecordTypeException e) {
-                errors.add("target: no schema for record type " + type + " version " + version);
+                errors.add(new DescriptorError("target", "schema-unknown", type, version));
             }
         }
         if (descriptor.source() != null) {
             if (FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
                 errors.addAll(FileDropSource.check(descriptor.source().parameters()));
             } else {
-                errors.add("source.template: unknown template " + descriptor.source().template()
-                        + "; available: " + FileDropSource.TEMPLATE);
+                errors.add(new DescriptorError("source.template", "template-unknown",
+                        descriptor.source().template(), FileDropSource.TEMPLATE));
             }
         }
-        errors.sort(null);
+        errors.sort(Comparator.comparing(DescriptorError::path));
         return errors;
+    }
+
+    /** Translates a Bean Validation fault into a descriptor error with its own message. */
+    private static DescriptorError constraintError(ConstraintViolation<ConnectorDescriptor> violation) {
+        String path = violation.getPropertyPath().toString();
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        return switch (violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+            case "NotNull", "NotBlank" -> new DescriptorError(path, "required");
+            case "Pattern" -> new DescriptorError(path, "identifier", String.valueOf(violation.getInvalidValue()));
+            case "Min" -> new DescriptorError(path, "minimum", String.valueOf(attributes.get("value")));
+            case "Max" -> new DescriptorError(path, "maximum", String.valueOf(attributes.get("value")));
+            default -> new DescriptorError(path, "invalid", violation.getMessage());
+        };
     }
 
     private static void logLoaded(ConnectorEntry entry) {
@@ -144,7 +166,7 @@ public class ConnectorCatalog {
             log.info("Loaded connector {} from {}", entry.id(), entry.file());
         } else {
             log.warn("Connector descriptor {} is invalid and gets no route: {}", entry.file(),
-                    entry.errors());
+                    entry.errors().stream().map(LocalizedText::en).toList());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.huitong.connectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.huitong.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,13 +24,13 @@ public class ConnectorController {
 
     @GetMapping
     @Operation(summary = "List connectors with state and last batch / 列出接入器及其状态和最近批次")
-    public List<ConnectorView> list() {
-        return status.all();
+    public List<ConnectorView> list(Locale locale) {
+        return status.all(locale);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One connector / 单个接入器")
-    public ConnectorView get(@PathVariable("id") String id) {
-        return status.find(id).orElseThrow(() -> new NotFoundException("connector.not-found", id));
+    public ConnectorView get(@PathVariable("id") String id, Locale locale) {
+        return status.find(id, locale).orElseThrow(() -> new NotFoundException("connector.not-found", id));
     }
 }

@@ -2,6 +2,7 @@ package org.huitong.connectors;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.huitong.i18n.LocalizedText;
 
 /**
  * A descriptor file as loaded: the descriptor when it is valid, or the errors that kept it out.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param errors what is wrong with the descriptor, each naming the path of the field
  */
 public record ConnectorEntry(String id, Path file, ConnectorDescriptor descriptor,
-                             List<String> errors) {
+                             List<LocalizedText> errors) {
 
     public ConnectorEntry {
         errors = List.copyOf(errors);

@@ -33,43 +33,44 @@ public final class FileDropSource {
     }
 
     /** Checks the parameters; returns one error per bad parameter, naming its path. */
-    public static List<String> check(Map<String, String> parameters) {
-        List<String> errors = new java.util.ArrayList<>();
+    public static List<DescriptorError> check(Map<String, String> parameters) {
+        List<DescriptorError> errors = new java.util.ArrayList<>();
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String path = "source.parameters." + parameter.getKey();
             String value = parameter.getValue();
             switch (parameter.getKey()) {
                 case "format" -> {
                     if (!Set.of("csv", "xlsx", "json").contains(value)) {
-                        errors.add(path + ": must be csv, xlsx or json");
+                        errors.add(new DescriptorError(path, "format", value));
                     }
                 }
                 case "charset" -> {
                     if (value == null || !Charset.isSupported(value)) {
-                        errors.add(path + ": unknown charset " + value);
+                        errors.add(new DescriptorError(path, "charset", value));
                     }
                 }
                 case "delimiter" -> {
                     if (value == null || value.length() != 1) {
-                        errors.add(path + ": must be exactly one character");
+                        errors.add(new DescriptorError(path, "delimiter", value));
                     }
                 }
                 case "doneFile" -> {
                     if (!"true".equals(value) && !"false".equals(value)) {
-                        errors.add(path + ": must be true or false");
+                        errors.add(new DescriptorError(path, "boolean", value));
                     }
                 }
                 case "pollDelayMs", "readLockMinAgeMs" -> {
                     if (value == null || !value.matches("^[0-9]{1,7}$")) {
-                        errors.add(path + ": must be a whole number of milliseconds");
+                        errors.add(new DescriptorError(path, "milliseconds", value));
                     }
                 }
                 case "sheet" -> {
                     if (value == null || value.isBlank()) {
-                        errors.add(path + ": must not be blank");
+                        errors.add(new DescriptorError(path, "required"));
                     }
                 }
-                default -> errors.add(path + ": unknown parameter; known: " + PARAMETERS);
+                default -> errors.add(new DescriptorError(path, "parameter-unknown",
+                        String.join(", ", new java.util.TreeSet<>(PARAMETERS))));
             }
         }
         return errors;

@@ -1,5 +1,6 @@
 package org.huitong.monitoring;
 
+import java.util.Locale;
 import java.util.Set;
 import org.huitong.connectors.ConnectorState;
 import org.huitong.connectors.ConnectorStatus;
@@ -28,7 +29,7 @@ public class ConnectorsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
-        for (ConnectorView connector : status.all()) {
+        for (ConnectorView connector : status.all(Locale.ENGLISH)) {
             health.withDetail(connector.id(), connector.state());
             if (UNHEALTHY.contains(connector.state())) {
                 health.down();

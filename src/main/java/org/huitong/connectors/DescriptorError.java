@@ -1,0 +1,29 @@
+package org.huitong.connectors;
+
+import java.util.List;
+import org.huitong.i18n.LocalizedText;
+import org.huitong.i18n.Messages;
+
+/**
+ * One fault of a connector descriptor.
+ *
+ * @param path the path of the faulty field, for example {@code source.parameters.charset}
+ * @param kind the message kind; the message key is {@code descriptor.} followed by it
+ * @param details values the message shows after the path
+ */
+public record DescriptorError(String path, String kind, List<String> details) {
+
+    public DescriptorError(String path, String kind, String... details) {
+        this(path, kind, java.util.Arrays.stream(details).map(d -> d == null ? "" : d).toList());
+    }
+
+    /** Renders the error in Chinese and English; the path is always the first argument. */
+    LocalizedText render(Messages messages) {
+        Object[] args = new Object[details.size() + 1];
+        args[0] = path;
+        for (int i = 0; i < details.size(); i++) {
+            args[i + 1] = details.get(i);
+        }
+        return messages.text("descriptor." + kind, args);
+    }
+}
