@@ -29,7 +29,7 @@ public class ConnectorStatus {
         this.batches = batches;
     }
 
-    /** Every connector, with error messages in {@code locale}. */
+    /** Returns every connector, with its error messages in {@code locale}. */
     public List<ConnectorView> all(Locale locale) {
         Map<String, Batch> latest = batches.latestByConnector();
         return catalog.entries().stream()

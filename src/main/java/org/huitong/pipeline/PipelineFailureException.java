@@ -6,7 +6,7 @@ package org.huitong.pipeline;
  */
 public class PipelineFailureException extends RuntimeException {
 
-    /** Which part of the hub failed. */
+    /** The part of the hub that failed. */
     public enum Part {
         BROKER, DATABASE
     }
