@@ -23,13 +23,25 @@ import java.util.Map;
  *     {@code citizen-id}, {@code phone}, {@code address}; {@code null} if none
  * @param legacyValues older source values and the current value each maps to
  *     ({@code x-legacy-values}), for example an old penalty category name; empty if none
+ * @param ambiguousLegacyValues older source values that cover several current values
+ *     ({@code x-legacy-ambiguous}), which the hub cannot choose between; empty if none
  */
 public record FieldSpec(String name, String title, String code, List<String> aliases,
                         String type, String format, boolean required, String sharing,
-                        String personal, Map<String, String> legacyValues) {
+                        String personal, Map<String, String> legacyValues,
+                        Map<String, List<String>> ambiguousLegacyValues) {
 
     public FieldSpec {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         legacyValues = legacyValues == null ? Map.of() : Map.copyOf(legacyValues);
+        ambiguousLegacyValues = ambiguousLegacyValues == null ? Map.of() : Map.copyOf(ambiguousLegacyValues);
+    }
+
+    /** Creates a field without ambiguous legacy values. */
+    public FieldSpec(String name, String title, String code, List<String> aliases, String type,
+                     String format, boolean required, String sharing, String personal,
+                     Map<String, String> legacyValues) {
+        this(name, title, code, aliases, type, format, required, sharing, personal, legacyValues,
+                Map.of());
     }
 }

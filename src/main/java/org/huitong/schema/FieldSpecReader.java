@@ -48,7 +48,14 @@ final class FieldSpecReader {
                 required,
                 property.path("x-sharing").asText(null),
                 property.path("x-personal").asText(null),
-                textMap(legacySource.path("x-legacy-values")));
+                textMap(legacySource.path("x-legacy-values")),
+                textListMap(legacySource.path("x-legacy-ambiguous")));
+    }
+
+    private static Map<String, List<String>> textListMap(JsonNode node) {
+        Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        node.properties().forEach(entry -> map.put(entry.getKey(), textList(entry.getValue())));
+        return map;
     }
 
     /**

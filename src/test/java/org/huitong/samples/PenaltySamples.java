@@ -77,8 +77,9 @@ final class PenaltySamples {
                             "罚款金额 0.1234567 超过 6 位小数（万元）"),
                     List.of(of("SCHEMA_DECIMAL_PLACES", "CF_NR_FK")),
                     fined(row, "罚款", "0.1234567").cells());
-            case 12 -> SampleRow.trap(new Note("legacy category 没收违法所得、没收非法财物 with 罚款, confiscated 0.35",
-                            "旧处罚类别“没收违法所得、没收非法财物”加罚款，没收金额 0.35 万元"), key,
+            case 12 -> SampleRow.faulty(new Note("older category 没收违法所得、没收非法财物, which covers two current ones",
+                            "旧处罚类别“没收违法所得、没收非法财物”对应两个现行类别"),
+                    List.of(of("MAP_LEGACY_VALUE_AMBIGUOUS", "CF_CFLB")),
                     fined(row, "没收违法所得、没收非法财物；罚款", "1").set(CONFISCATED, "0.35").cells());
             case 13 -> SampleRow.faulty(new Note("publicity end (公示截止期) before the decision date",
                             "公示截止期早于处罚决定日期"),

@@ -87,7 +87,9 @@ final class FieldConverter {
             items.addAll(list.values());
         } else if (value instanceof SourceValue.Text text) {
             String normalized = TextNormalizer.normalize(text.value());
-            ListSplitter.split(normalized, field.legacyValues().keySet())
+            java.util.Set<String> wholeValues = new java.util.HashSet<>(field.legacyValues().keySet());
+            wholeValues.addAll(field.ambiguousLegacyValues().keySet());
+            ListSplitter.split(normalized, wholeValues)
                     .forEach(item -> items.add(new SourceValue.Text(item)));
         } else {
             items.add(value);
@@ -123,6 +125,10 @@ final class FieldConverter {
             return null;
         }
 
+        List<String> choices = field.ambiguousLegacyValues().get(text);
+        if (choices != null) {
+            throw new ValueRejectedException("MAP_LEGACY_VALUE_AMBIGUOUS", text, String.join("、", choices));
+        }
         String current = field.legacyValues().getOrDefault(text, text);
         return TextNode.valueOf(formatCode(current, field));
     }
