@@ -32,12 +32,12 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         this.properties = properties;
     }
 
-    /** The Camel route id of a connector. */
+    /** Returns the Camel route id of a connector. */
     public static String routeId(String connectorId) {
         return "connector-" + connectorId;
     }
 
-    /** The inbox folder of a connector. */
+    /** Returns the inbox folder of a connector. */
     public Path inbox(String connectorId) {
         return properties.inboxRoot().resolve(connectorId);
     }
@@ -47,7 +47,7 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         // Templates are loaded while the context starts; routes are added after.
     }
 
-    /** Why the route of a connector could not be created, if it could not. */
+    /** Returns why the route of a connector could not be created, or empty if it was created. */
     public Optional<String> startFailure(String connectorId) {
         return Optional.ofNullable(startFailures.get(connectorId));
     }

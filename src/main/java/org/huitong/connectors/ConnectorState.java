@@ -7,7 +7,7 @@ import org.apache.camel.ServiceStatus;
  *
  * <ul>
  *   <li>{@code INVALID}: its descriptor has errors, so it has no route.
- *   <li>{@code FAILED}: its route could not be created; the error says why.
+ *   <li>{@code FAILED}: its route could not be created, and the error gives the reason.
  *   <li>{@code STARTING}: its route is being started.
  *   <li>{@code RUNNING}: its route polls the inbox.
  *   <li>{@code PAUSED}: its route is suspended.

@@ -4,7 +4,7 @@ import org.huitong.connectors.ConnectorDescriptor;
 import org.huitong.exchange.OutboundRecord;
 import org.huitong.schema.RecordTypeSpec;
 
-/** What every record of one batch shares: its connector, record type, batch id and file. */
+/** The connector, record type, batch id and file that every record of one batch shares. */
 record BatchContext(ConnectorDescriptor connector, RecordTypeSpec spec, long batchId,
                     String sourceFile) {
 

@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The broker transaction commits first, inside the open database transaction. If the broker
  * fails, both roll back and nothing of the chunk happened. If the database commit fails after
- * the broker committed, the file is processed again later: the same record versions get the
- * same event ids, and the broker's duplicate detection drops the messages it already has, so
- * no record is lost or published twice.
+ * the broker committed, the file is processed again later. The same record versions then get
+ * the same event ids, and the broker's duplicate detection drops the messages it already has.
+ * So no record is lost or published twice.
  */
 @Component
 public class ChunkCommitter {

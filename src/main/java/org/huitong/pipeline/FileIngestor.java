@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Entry point of the {@code file-drop} route template: hands a delivered file to the
- * {@link BatchProcessor} and tells the route where to archive it.
+ * {@link BatchProcessor} and sets the header that names the archive folder.
  */
 @Component("fileIngestor")
 public class FileIngestor {

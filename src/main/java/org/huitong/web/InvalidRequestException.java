@@ -1,6 +1,6 @@
 package org.huitong.web;
 
-/** A request parameter is invalid; answered with 400. */
+/** A request parameter is invalid, so the API returns 400. */
 public class InvalidRequestException extends ApiException {
 
     public InvalidRequestException(String messageKey, Object... args) {

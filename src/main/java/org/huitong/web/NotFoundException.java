@@ -1,6 +1,6 @@
 package org.huitong.web;
 
-/** A requested resource does not exist; answered with 404. */
+/** A requested resource does not exist, so the API returns 404. */
 public class NotFoundException extends ApiException {
 
     public NotFoundException(String messageKey, Object... args) {

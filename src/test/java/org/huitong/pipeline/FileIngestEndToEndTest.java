@@ -77,7 +77,7 @@ class FileIngestEndToEndTest {
     }
 
     @Test
-    void csvDropPublishesValidRowsAndQuarantinesFaultyOnes() throws Exception {
+    void csvDropPublishesAndQuarantines() throws Exception {
         Path file = licenceCsv();
 
         HUB.drop("samr-licensing", file, "licences.csv");

@@ -45,7 +45,7 @@ class RecordCheckerTest {
     }
 
     @Test
-    void malformedJsonLineKeepsItsTextAndOnlyItsReadFault() throws IOException {
+    void malformedJsonLineKeepsText() throws IOException {
         List<RecordChecker.Result> results = checkServices(order("A1") + "}", order("A2"));
 
         RecordChecker.Result malformed = results.get(1);

@@ -90,10 +90,7 @@ final class ElderSamples {
         };
     }
 
-    /**
-     * The mapper converts integer fields as numbers and does not apply their legacy values,
-     * so the name of an ability level is rejected.
-     */
+    /** Builds a valid row whose citizen ID ends in a lower-case x, which the mapper upper-cases. */
     private SampleRow lowerCaseX(int n) {
         String citizenId = SyntheticParties.citizenIdEndingInX(QILIHE, birthDate(n), 101);
         RowValues row = elder(QILIHE, n, citizenId).set("身份证号", citizenId.replace('X', 'x'))

@@ -24,10 +24,7 @@ final class LicenseSamples {
             "许可内容", "许可决定日期", "有效期自", "有效期至", "许可机关", "许可机关统一社会信用代码", "当前状态",
             "数据来源单位", "数据来源单位统一社会信用代码", "备注");
 
-    /**
-     * The mapper normalises citizen IDs only in fields whose own format is {@code citizen-id}.
-     * 证件号码 is a citizen ID only when 证件类型 is 01, so its lower-case x is not upper-cased.
-     */
+    /** The valid-to date that departments use for a long-term licence. */
     private static final LocalDate LONG_TERM = LocalDate.of(2099, 12, 31);
 
     private final SyntheticParties parties = new SyntheticParties(2024_0101L);

@@ -75,7 +75,7 @@ class HubApiTest {
     }
 
     @Test
-    void quarantineSpeaksChineseByDefaultAndEnglishOnRequest() {
+    void quarantineMessagesFollowLanguage() {
         JsonNode chinese = http.getForObject("/api/quarantine?connector=mca-elders", JsonNode.class);
         JsonNode english = get("/api/quarantine?connector=mca-elders", "en").getBody();
 

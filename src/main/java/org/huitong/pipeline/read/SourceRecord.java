@@ -24,7 +24,7 @@ public record SourceRecord(long number, long firstLine, long lastLine,
         violations = List.copyOf(violations);
     }
 
-    /** The raw values as display text, kept with a quarantined record. */
+    /** Returns the raw values as display text, as a quarantined record keeps them. */
     public Map<String, String> displayValues() {
         Map<String, String> display = new LinkedHashMap<>();
         values.forEach((column, value) -> display.put(column, value == null ? null : value.display()));
