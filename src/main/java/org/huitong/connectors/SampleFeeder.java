@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.huitong.batches.BatchRepository;
+import org.huitong.connectors.lifecycle.ConnectorRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,17 +28,17 @@ public class SampleFeeder {
 
     private static final Logger log = LoggerFactory.getLogger(SampleFeeder.class);
 
-    private final ConnectorCatalog catalog;
-    private final ConnectorRoutes routes;
+    private final ConnectorRegistry registry;
+    private final ConnectorRuntime runtime;
     private final BatchRepository batches;
     private final Path samplesDir;
     private final boolean enabled;
 
-    public SampleFeeder(ConnectorCatalog catalog, ConnectorRoutes routes, BatchRepository batches,
+    public SampleFeeder(ConnectorRegistry registry, ConnectorRuntime runtime, BatchRepository batches,
                         @Value("${huitong.samples.dir:samples}") Path samplesDir,
                         @Value("${huitong.samples.feed-on-first-run:true}") boolean enabled) {
-        this.catalog = catalog;
-        this.routes = routes;
+        this.registry = registry;
+        this.runtime = runtime;
         this.batches = batches;
         this.samplesDir = samplesDir;
         this.enabled = enabled;
@@ -48,16 +49,17 @@ public class SampleFeeder {
         if (!enabled || !batches.find(null, 0, 1).isEmpty() || !Files.isDirectory(samplesDir)) {
             return;
         }
-        for (ConnectorEntry entry : catalog.entries()) {
+        for (ConnectorEntry entry : registry.entries()) {
             Path source = samplesDir.resolve(entry.id());
-            if (entry.valid() && Files.isDirectory(source)) {
+            if (entry.valid() && FileDropSource.TEMPLATE.equals(entry.descriptor().source().template())
+                    && Files.isDirectory(source)) {
                 feed(entry.descriptor(), source);
             }
         }
     }
 
     private void feed(ConnectorDescriptor connector, Path source) throws IOException {
-        Path inbox = routes.inbox(connector.id());
+        Path inbox = runtime.inbox(connector.id());
         Files.createDirectories(inbox);
         boolean doneFile = "true".equals(connector.source().parameters().get("doneFile"));
         for (Path sample : sampleFiles(source)) {

@@ -1,37 +1,51 @@
 package org.huitong.monitoring;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.huitong.batches.Batch;
+import org.huitong.batches.BatchRepository;
+import org.huitong.connectors.ConnectorEntry;
+import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorState;
-import org.huitong.connectors.ConnectorStatus;
-import org.huitong.connectors.ConnectorView;
+import org.huitong.connectors.lifecycle.ConnectorStates;
+import org.huitong.connectors.lifecycle.JdbcLifecycleStore;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the connector routes, shown as {@code connectors} under {@code /actuator/health}:
- * DOWN while any connector that should run is invalid, failed or stopped, with each connector's
- * state in the details.
+ * Health of the connectors, shown as {@code connectors} under {@code /actuator/health}: DOWN
+ * while any connector is invalid or failed, with each connector's state in the details. A
+ * connector a person paused or stopped does not make the hub unhealthy, and neither does a
+ * DEGRADED or STALE one, which recovers by itself or waits for its department.
  */
 @Component("connectors")
 public class ConnectorsHealthIndicator implements HealthIndicator {
 
-    private static final Set<ConnectorState> UNHEALTHY =
-            Set.of(ConnectorState.INVALID, ConnectorState.FAILED, ConnectorState.STOPPED);
+    private static final Set<ConnectorState> UNHEALTHY = Set.of(ConnectorState.INVALID, ConnectorState.FAILED);
 
-    private final ConnectorStatus status;
+    private final ConnectorRegistry registry;
+    private final ConnectorStates states;
+    private final BatchRepository batches;
+    private final JdbcLifecycleStore store;
 
-    public ConnectorsHealthIndicator(ConnectorStatus status) {
-        this.status = status;
+    public ConnectorsHealthIndicator(ConnectorRegistry registry, ConnectorStates states, BatchRepository batches,
+                                     JdbcLifecycleStore store) {
+        this.registry = registry;
+        this.states = states;
+        this.batches = batches;
+        this.store = store;
     }
 
     @Override
     public Health health() {
+        Map<String, Batch> latest = batches.latestByConnector();
+        Map<String, JdbcLifecycleStore.Control> controls = store.controls();
         Health.Builder health = Health.up();
-        for (ConnectorView connector : status.all(Locale.ENGLISH)) {
-            health.withDetail(connector.id(), connector.state());
-            if (UNHEALTHY.contains(connector.state())) {
+        for (ConnectorEntry entry : registry.entries()) {
+            ConnectorState state = states.observe(entry, latest.get(entry.id()), controls).state();
+            health.withDetail(entry.id(), state);
+            if (UNHEALTHY.contains(state)) {
                 health.down();
             }
         }

@@ -3,7 +3,7 @@ package org.huitong.pipeline;
 import java.io.File;
 import org.apache.camel.Exchange;
 import org.huitong.batches.BatchStatus;
-import org.huitong.connectors.ConnectorCatalog;
+import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorDescriptor;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,11 @@ public class FileIngestor {
     /** Header carrying the connector id, set by the route template. */
     public static final String CONNECTOR_ID = "HuitongConnectorId";
 
-    private final ConnectorCatalog catalog;
+    private final ConnectorRegistry registry;
     private final BatchProcessor processor;
 
-    public FileIngestor(ConnectorCatalog catalog, BatchProcessor processor) {
-        this.catalog = catalog;
+    public FileIngestor(ConnectorRegistry registry, BatchProcessor processor) {
+        this.registry = registry;
         this.processor = processor;
     }
 
@@ -35,7 +35,7 @@ public class FileIngestor {
      */
     public void ingest(Exchange exchange) {
         String connectorId = exchange.getMessage().getHeader(CONNECTOR_ID, String.class);
-        ConnectorDescriptor connector = catalog.find(connectorId).orElseThrow(() ->
+        ConnectorDescriptor connector = registry.find(connectorId).orElseThrow(() ->
                 new IllegalStateException("Route started for unknown connector " + connectorId));
         File file = exchange.getMessage().getBody(File.class);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);

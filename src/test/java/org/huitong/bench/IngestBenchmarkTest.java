@@ -19,7 +19,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.huitong.batches.Batch;
 import org.huitong.batches.BatchRepository;
 import org.huitong.batches.BatchStatus;
-import org.huitong.connectors.ConnectorCatalog;
+import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorDescriptor;
 import org.huitong.connectors.FileDropSource;
 import org.huitong.exchange.ExchangePublisher;
@@ -74,7 +74,7 @@ class IngestBenchmarkTest {
     ExchangePublisher publisher;
 
     @Autowired
-    ConnectorCatalog catalog;
+    ConnectorRegistry catalog;
 
     @Autowired
     BatchRepository batches;

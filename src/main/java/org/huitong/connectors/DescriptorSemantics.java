@@ -1,0 +1,119 @@
+package org.huitong.connectors;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huitong.connectors.templates.SourceTemplate;
+import org.huitong.connectors.templates.SourceTemplates;
+import org.huitong.schema.RecordTypeSpec;
+import org.huitong.schema.SchemaRegistry;
+import org.huitong.schema.UnknownRecordTypeException;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a schema cannot express about a descriptor that passed the descriptor and
+ * parameter schemas: the target record type exists and has every mapped field, the schedule
+ * suits the template, durations parse, and the id is not one of the API's reserved words.
+ */
+@Component
+public class DescriptorSemantics {
+
+    /** Path segments under {@code /api/connectors/} that cannot be connector ids. */
+    static final Set<String> RESERVED_IDS = Set.of("validate", "test", "schema", "templates");
+
+    /** Shortest expected delivery interval; anything shorter would flap between states. */
+    static final Duration MIN_EXPECTED_INTERVAL = Duration.ofMinutes(1);
+
+    /** Shortest polling interval. */
+    static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private final SchemaRegistry schemas;
+    private final SourceTemplates templates;
+
+    public DescriptorSemantics(SchemaRegistry schemas, SourceTemplates templates) {
+        this.schemas = schemas;
+        this.templates = templates;
+    }
+
+    public List<DescriptorError> check(ConnectorDescriptor descriptor) {
+        List<DescriptorError> errors = new ArrayList<>();
+        if (RESERVED_IDS.contains(descriptor.id())) {
+            errors.add(new DescriptorError("id", "reserved", descriptor.id(), String.join(", ", RESERVED_IDS)));
+        }
+        errors.addAll(targetErrors(descriptor));
+        SourceTemplate template = templates.find(descriptor.source().template()).orElseThrow();
+        if (FileDropSource.TEMPLATE.equals(template.name())) {
+            errors.addAll(FileDropSource.check(descriptor.source().parameters()));
+        }
+        errors.addAll(scheduleErrors(descriptor, template));
+        if (descriptor.expectedInterval() != null) {
+            Duration interval = parse(descriptor.expectedInterval());
+            if (interval == null || interval.compareTo(MIN_EXPECTED_INTERVAL) < 0) {
+                errors.add(new DescriptorError("expectedInterval", "duration-too-short",
+                        descriptor.expectedInterval(), MIN_EXPECTED_INTERVAL.toString()));
+            }
+        }
+        return errors;
+    }
+
+    private List<DescriptorError> targetErrors(ConnectorDescriptor descriptor) {
+        String type = descriptor.target().recordType();
+        String version = descriptor.target().version();
+        RecordTypeSpec spec;
+        try {
+            spec = schemas.spec(type, version);
+        } catch (UnknownRecordTypeException e) {
+            return List.of(new DescriptorError("target", "schema-unknown", type, version));
+        }
+        List<DescriptorError> errors = new ArrayList<>();
+        Map<String, String> columnByField = new HashMap<>();
+        descriptor.mapping().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String column = entry.getKey();
+            String field = entry.getValue();
+            if (spec.field(field).isEmpty()) {
+                errors.add(new DescriptorError("mapping." + column, "field-unknown", type, field));
+            } else if (columnByField.containsKey(field)) {
+                errors.add(new DescriptorError("mapping." + column, "field-mapped-twice", field,
+                        columnByField.get(field)));
+            } else {
+                columnByField.put(field, column);
+            }
+        });
+        return errors;
+    }
+
+    private static List<DescriptorError> scheduleErrors(ConnectorDescriptor descriptor, SourceTemplate template) {
+        ConnectorDescriptor.Schedule schedule = descriptor.schedule();
+        if (!template.polling()) {
+            return schedule == null ? List.of()
+                    : List.of(new DescriptorError("schedule", "schedule-not-polling", template.name()));
+        }
+        if (schedule == null) {
+            return List.of(new DescriptorError("schedule", "schedule-required", template.name()));
+        }
+        if (schedule.interval() != null) {
+            Duration interval = parse(schedule.interval());
+            if (interval == null || interval.compareTo(MIN_POLL_INTERVAL) < 0) {
+                return List.of(new DescriptorError("schedule.interval", "duration-too-short",
+                        schedule.interval(), MIN_POLL_INTERVAL.toString()));
+            }
+        }
+        if (schedule.cron() != null && !CronExpression.isValidExpression(schedule.cron())) {
+            return List.of(new DescriptorError("schedule.cron", "cron", schedule.cron()));
+        }
+        return List.of();
+    }
+
+    private static Duration parse(String duration) {
+        try {
+            return Duration.parse(duration);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

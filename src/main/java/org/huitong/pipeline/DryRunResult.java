@@ -1,0 +1,28 @@
+package org.huitong.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * What a batch would do with a file, computed without storing or publishing anything.
+ *
+ * @param read records read from the file
+ * @param valid records that would be published, or be unchanged if already stored
+ * @param invalid records that would be quarantined
+ * @param fileError why the file could not be read past some line, or {@code null}
+ * @param records the first records, in file order, up to the requested limit
+ * @param truncated whether more records were read than {@code records} shows
+ */
+public record DryRunResult(long read, long valid, long invalid, Violation fileError, long fileErrorLine,
+                           List<Checked> records, boolean truncated) {
+
+    /**
+     * One record as the pipeline would see it.
+     *
+     * @param data the mapped record, or {@code null} when it could not be read at all
+     * @param violations every fault; empty when the record is valid
+     */
+    public record Checked(long number, long firstLine, long lastLine, boolean valid, ObjectNode data,
+                          List<Violation> violations) {
+    }
+}
