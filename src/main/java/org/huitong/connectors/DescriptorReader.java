@@ -1,5 +1,6 @@
 package org.huitong.connectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,7 +36,8 @@ public class DescriptorReader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private final JsonNode schemaDocument;
     private final Schema schema;
     private final DescriptorSemantics semantics;
@@ -82,24 +84,43 @@ public class DescriptorReader {
         return check((ObjectNode) tree);
     }
 
-    /** Checks a descriptor given as a JSON tree, as stored in the database. */
+    /**
+     * Checks a descriptor given as a JSON tree, as stored in the database. All three checks run
+     * whenever their input can be read, so one answer lists every fault.
+     */
     public DescriptorCheck check(ObjectNode tree) {
         String id = tree.path("id").isTextual() ? tree.path("id").asText() : null;
         ObjectNode descriptor = coerceParameters(tree);
         List<DescriptorError> errors = new ArrayList<>(DescriptorSchemaErrors.translate(
                 schema.validate(descriptor), "", schemaDocument));
-        if (errors.isEmpty()) {
+        if (descriptor.path("source").path("template").isTextual()) {
             errors.addAll(templateErrors(descriptor));
         }
-        if (errors.isEmpty()) {
-            ConnectorDescriptor bound = bind(descriptor);
-            errors.addAll(semantics.check(bound));
-            if (errors.isEmpty()) {
-                return new DescriptorCheck(id, bound, List.of());
+        ConnectorDescriptor bound = bindLeniently(descriptor);
+        if (bound != null) {
+            for (DescriptorError error : semantics.check(bound)) {
+                if (!errors.contains(error)) {
+                    errors.add(error);
+                }
             }
+        }
+        if (errors.isEmpty()) {
+            return new DescriptorCheck(id, bound, List.of());
         }
         errors.sort(Comparator.comparing(DescriptorError::path));
         return new DescriptorCheck(id, null, errors);
+    }
+
+    /**
+     * Binds the tree, or returns {@code null} when a value has a type the record cannot hold;
+     * the schema errors then already name it.
+     */
+    private ConnectorDescriptor bindLeniently(ObjectNode tree) {
+        try {
+            return yaml.treeToValue(tree, ConnectorDescriptor.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -130,16 +151,6 @@ public class DescriptorReader {
                     ((ObjectNode) copy.get("source")).set("parameters", found.coerce((ObjectNode) parameters)));
         }
         return copy;
-    }
-
-    private ConnectorDescriptor bind(ObjectNode tree) {
-        try {
-            return yaml.treeToValue(tree, ConnectorDescriptor.class);
-        } catch (JsonProcessingException e) {
-            // The schema accepted the tree, so binding can only fail if the two disagree.
-            throw new IllegalStateException("Descriptor schema and ConnectorDescriptor disagree: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 
     /** Checks the template name and the parameters against the template's parameter schema. */

@@ -26,8 +26,11 @@ public class DescriptorSemantics {
     /** Path segments under {@code /api/connectors/} that cannot be connector ids. */
     static final Set<String> RESERVED_IDS = Set.of("validate", "test", "schema", "templates");
 
-    /** Shortest expected delivery interval; anything shorter would flap between states. */
-    static final Duration MIN_EXPECTED_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Shortest expected delivery interval. Real deliveries come hours or days apart; the floor
+     * only rejects zero and negative durations.
+     */
+    static final Duration MIN_EXPECTED_INTERVAL = Duration.ofSeconds(1);
 
     /** Shortest polling interval. */
     static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -40,18 +43,28 @@ public class DescriptorSemantics {
         this.templates = templates;
     }
 
+    /**
+     * Checks a descriptor that may still have schema errors; a part that is missing is skipped,
+     * because the schema check already reports it.
+     */
     public List<DescriptorError> check(ConnectorDescriptor descriptor) {
         List<DescriptorError> errors = new ArrayList<>();
-        if (RESERVED_IDS.contains(descriptor.id())) {
+        if (descriptor.id() != null && RESERVED_IDS.contains(descriptor.id())) {
             errors.add(new DescriptorError("id", "reserved", descriptor.id(), String.join(", ", RESERVED_IDS)));
         }
-        errors.addAll(targetErrors(descriptor));
-        SourceTemplate template = templates.find(descriptor.source().template()).orElseThrow();
-        if (FileDropSource.TEMPLATE.equals(template.name())) {
-            errors.addAll(FileDropSource.check(descriptor.source().parameters()));
+        if (descriptor.target() != null && descriptor.target().recordType() != null
+                && descriptor.target().version() != null) {
+            errors.addAll(targetErrors(descriptor));
         }
-        errors.addAll(scheduleErrors(descriptor, template));
-        if (descriptor.expectedInterval() != null) {
+        SourceTemplate template = descriptor.source() == null ? null
+                : templates.find(descriptor.source().template()).orElse(null);
+        if (template != null) {
+            if (FileDropSource.TEMPLATE.equals(template.name())) {
+                errors.addAll(FileDropSource.check(descriptor.source().parameters()));
+            }
+            errors.addAll(scheduleErrors(descriptor, template));
+        }
+        if (descriptor.expectedInterval() != null && descriptor.expectedInterval().startsWith("P")) {
             Duration interval = parse(descriptor.expectedInterval());
             if (interval == null || interval.compareTo(MIN_EXPECTED_INTERVAL) < 0) {
                 errors.add(new DescriptorError("expectedInterval", "duration-too-short",

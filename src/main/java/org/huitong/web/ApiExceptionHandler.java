@@ -7,6 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Turns API errors into RFC 9457 problem details in the request's language. */
 @RestControllerAdvice
@@ -37,6 +38,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     public ProblemDetail tooLarge(PayloadTooLargeException e, Locale locale) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, messages.text("request.upload-too-large").forLocale(locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

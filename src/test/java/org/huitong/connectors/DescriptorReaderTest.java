@@ -100,7 +100,7 @@ class DescriptorReaderTest {
                 target: {recordType: credit.license, version: "1"}
                 mapping: {决定书编号: XK_NOPE, 文书号: XK_WSH, 许可文书号: XK_WSH}
                 schedule: {interval: PT5M}
-                expectedInterval: PT10S
+                expectedInterval: PT0S
                 """));
 
         assertThat(errors).contains("mapping.决定书编号: record type credit.license has no field XK_NOPE. "
@@ -109,7 +109,7 @@ class DescriptorReaderTest {
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("id: \"validate\" is reserved"));
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("source.parameters.charset: unknown charset \"NOPE-8\""));
         assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("schedule: template file-drop is not a polling source"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("expectedInterval: \"PT10S\" is invalid or too short"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("expectedInterval: \"PT0S\" is invalid or too short"));
     }
 
     @Test

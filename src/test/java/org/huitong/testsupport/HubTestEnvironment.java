@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A whole hub's folders for one test class: a fresh data directory (database, broker journal,
- * inboxes), the repository's connector descriptors with fast polling, and a free broker port.
+ * inboxes), the repository's connector descriptors with fast polling, the route templates plus
+ * the test-only ones of {@code src/test/resources/test-routes}, and a free broker port. Descriptor
+ * files are reloaded and connector states observed every 0.3 seconds.
  */
 public final class HubTestEnvironment {
 
@@ -26,14 +28,18 @@ public final class HubTestEnvironment {
     private final Path root;
     private final Path dataDir;
     private final Path connectorsDir;
+    private final Path routesDir;
     private final int brokerPort;
 
     private HubTestEnvironment(Path root) throws IOException {
         this.root = root;
         this.dataDir = Files.createDirectories(root.resolve("data"));
         this.connectorsDir = Files.createDirectories(root.resolve("connectors"));
+        this.routesDir = Files.createDirectories(root.resolve("routes"));
         this.brokerPort = freePort();
         copyDescriptorsWithFastPolling(Path.of("connectors"), connectorsDir);
+        copyFiles(Path.of("routes"), routesDir);
+        copyFiles(Path.of("src/test/resources/test-routes"), routesDir);
     }
 
     /** Creates the folders under a new temporary directory. */
@@ -69,12 +75,15 @@ public final class HubTestEnvironment {
         properties.put("huitong.connectors.descriptor-dir", connectorsDir.toString());
         properties.put("huitong.exchange.broker.port", brokerPort);
         properties.put("huitong.samples.feed-on-first-run", "false");
+        properties.put("huitong.routes-dir", routesDir.toString());
+        properties.put("huitong.connectors.reload-interval", "PT0.3S");
+        properties.put("huitong.connectors.monitor-interval", "PT0.3S");
         return properties;
     }
 
     /**
      * Sets {@code options.chunkSize} in the copied descriptor of a connector. Call it before the
-     * hub starts, because the hub reads descriptors once at start-up.
+     * hub starts, or the change is applied by the next reload of descriptor files.
      */
     public void setChunkSize(String connectorId, int chunkSize) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -86,6 +95,10 @@ public final class HubTestEnvironment {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite descriptor " + file, e);
         }
+    }
+
+    public Path connectorsDir() {
+        return connectorsDir;
     }
 
     public Path root() {
@@ -137,6 +150,14 @@ public final class HubTestEnvironment {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

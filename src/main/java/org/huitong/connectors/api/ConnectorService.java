@@ -89,7 +89,7 @@ public class ConnectorService {
     private ConnectorDescriptor valid(byte[] body) {
         DescriptorCheck check = reader.read(body, "request");
         if (check.errors().stream().anyMatch(error -> error.kind().equals("too-large"))) {
-            throw new PayloadTooLargeException("connector.descriptor-too-large", DescriptorReader.MAX_DESCRIPTOR_BYTES);
+            throw new PayloadTooLargeException("connector.descriptor-too-large", String.valueOf(DescriptorReader.MAX_DESCRIPTOR_BYTES));
         }
         if (!check.valid()) {
             throw new InvalidDescriptorException(check.errors());

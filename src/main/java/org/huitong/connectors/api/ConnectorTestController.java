@@ -87,7 +87,7 @@ public class ConnectorTestController {
         HubUser user = currentUser.get();
         if (descriptor.getSize() > org.huitong.connectors.DescriptorReader.MAX_DESCRIPTOR_BYTES) {
             throw new org.huitong.web.PayloadTooLargeException("connector.descriptor-too-large",
-                    org.huitong.connectors.DescriptorReader.MAX_DESCRIPTOR_BYTES);
+                    String.valueOf(org.huitong.connectors.DescriptorReader.MAX_DESCRIPTOR_BYTES));
         }
         DescriptorCheck check = service.validate(descriptor.getBytes());
         if (!check.valid()) {

@@ -24,12 +24,12 @@ final class RequestBodies {
     static byte[] descriptor(HttpServletRequest request) {
         int max = DescriptorReader.MAX_DESCRIPTOR_BYTES;
         if (request.getContentLengthLong() > max) {
-            throw new PayloadTooLargeException("connector.descriptor-too-large", max);
+            throw new PayloadTooLargeException("connector.descriptor-too-large", String.valueOf(max));
         }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(max + 1);
             if (body.length > max) {
-                throw new PayloadTooLargeException("connector.descriptor-too-large", max);
+                throw new PayloadTooLargeException("connector.descriptor-too-large", String.valueOf(max));
             }
             return body;
         } catch (IOException e) {
