@@ -29,6 +29,11 @@ public class ApiExceptionHandler {
                 messages.text(e.messageKey(), e.args()).forLocale(locale));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    public ProblemDetail conflict(ConflictException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, Locale locale) {
         return problem(HttpStatus.BAD_REQUEST,
