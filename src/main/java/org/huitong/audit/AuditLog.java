@@ -81,9 +81,14 @@ public class AuditLog {
         if (!FAILURE_OUTCOMES.contains(outcome)) {
             throw new IllegalArgumentException("Outcome of a failure must be FAILURE or DENIED, but was " + outcome);
         }
+        AuditEvent event = event(action, targetType, targetId, departmentCode, outcome,
+                cut(reason, MAX_REASON_LENGTH), null, null);
+        // Failures are logged too, for log-based alerting; user names tried may contain anything,
+        // so control characters are replaced to keep each event on one line.
+        LOG.info("{} {}: {} {} by {} from {}: {}", action, outcome, targetType, printable(event.targetId()),
+                printable(event.actor()), event.remoteAddress(), printable(event.reason()));
         try {
-            repository.insert(event(action, targetType, targetId, departmentCode, outcome,
-                    cut(reason, MAX_REASON_LENGTH), null, null));
+            repository.insert(event);
         } catch (DataAccessException e) {
             LOG.error("Could not write audit event {} {} for {} {}: {}", action, outcome, targetType,
                     cut(targetId, MAX_NAME_LENGTH), e.getMessage(), e);
@@ -115,6 +120,10 @@ public class AuditLog {
     private static HttpServletRequest currentRequest() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
+    }
+
+    private static String printable(String value) {
+        return value == null ? null : value.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String cut(String value, int maxLength) {
