@@ -1,4 +1,4 @@
--- Who did what to which object, and failed or denied attempts. The application only inserts
+-- The audit log: changes with their actor and object, and failed or denied attempts. The application only inserts
 -- rows. On PostgreSQL a trigger (db/vendor/postgresql/V11_1) also rejects UPDATE, DELETE and
 -- TRUNCATE. H2 has no such trigger, so there the table is append-only by convention only.
 

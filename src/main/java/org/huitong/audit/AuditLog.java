@@ -72,7 +72,7 @@ public class AuditLog {
 
     /**
      * Records a failed or denied attempt. A database error is logged, not thrown, so that the
-     * caller still receives its 401 or 403 answer.
+     * caller still receives its 401 or 403 response.
      *
      * @param outcome {@link #FAILURE} or {@link #DENIED}
      */
@@ -99,7 +99,12 @@ public class AuditLog {
                              String outcome, String reason, JsonNode before, JsonNode after) {
         HttpServletRequest request = currentRequest();
         HubUser user = CurrentUser.find().orElse(null);
-        String actor = user != null ? user.name() : request != null ? ANONYMOUS : SYSTEM;
+        String actor = SYSTEM;
+        if (user != null) {
+            actor = user.name();
+        } else if (request != null) {
+            actor = ANONYMOUS;
+        }
         String role = user != null ? user.role().name() : null;
         String remoteAddress = request != null ? request.getRemoteAddr() : null;
 

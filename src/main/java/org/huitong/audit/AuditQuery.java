@@ -11,7 +11,7 @@ import java.time.Instant;
 public record AuditQuery(String actor, String action, String targetType, String targetId,
                          String departmentCode, Instant from, Instant to) {
 
-    /** A query that matches every event. */
+    /** Returns a query that matches every event. */
     public static AuditQuery all() {
         return new AuditQuery(null, null, null, null, null, null, null);
     }

@@ -123,7 +123,7 @@ public class AuditRepository {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new SQLException("audit_event holds a value that is not JSON", e);
+            throw new SQLException("audit_event contains an invalid JSON value", e);
         }
     }
 }

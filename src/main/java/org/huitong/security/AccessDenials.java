@@ -5,7 +5,7 @@ import org.huitong.audit.AuditLog;
 import org.huitong.i18n.Messages;
 import org.springframework.stereotype.Component;
 
-/** Writes every 403 answer to the audit log as {@code ACCESS_DENIED} with the request's method and path. */
+/** Writes every 403 response to the audit log as {@code ACCESS_DENIED} with the request's method and path. */
 @Component
 public class AccessDenials {
 

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  *       password written to {@code ${huitong.data-dir}/initial-admin-password}, readable by its
  *       owner only.
  * </ol>
- * Otherwise it logs an error that says how to create one. It never logs a password.
+ * Otherwise it logs an error that explains how to create one. It never logs a password.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -10,7 +10,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * The entry point of bearer-token requests: it audits a rejected token as {@code LOGIN_FAILED}
- * (target type {@code jwt}) and then answers like {@link ProblemAuthenticationEntryPoint}.
+ * (target type {@code jwt}) and then responds like {@link ProblemAuthenticationEntryPoint}.
  * Spring Security calls it only for requests that carry a bearer token.
  */
 class AuditedEntryPoint implements AuthenticationEntryPoint {

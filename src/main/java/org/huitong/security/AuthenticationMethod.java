@@ -1,6 +1,6 @@
 package org.huitong.security;
 
-/** How a caller proved who it is. */
+/** The method by which a caller authenticated. */
 public enum AuthenticationMethod {
     /** HTTP Basic with a built-in user's name and password. */
     PASSWORD,

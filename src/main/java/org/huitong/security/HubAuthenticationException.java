@@ -26,12 +26,12 @@ public class HubAuthenticationException extends AuthenticationException {
         this.args = args;
     }
 
-    /** A rejected credential: 401. */
+    /** Creates the failure of a rejected credential: 401. */
     public static HubAuthenticationException unauthorized(String messageKey, Object... args) {
         return new HubAuthenticationException(HttpStatus.UNAUTHORIZED, null, messageKey, args);
     }
 
-    /** Too many failed logins: 429 with a {@code Retry-After} header. */
+    /** Creates the failure of a throttled login: 429 with a {@code Retry-After} header. */
     public static HubAuthenticationException throttled(Instant retryAt, String messageKey, Object... args) {
         return new HubAuthenticationException(HttpStatus.TOO_MANY_REQUESTS, retryAt, messageKey, args);
     }

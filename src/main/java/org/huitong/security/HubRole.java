@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a caller of the hub may do.
+ * The permissions of a caller of the hub.
  *
  * <ul>
  *   <li>{@link #ADMIN}: everything, including users, API keys and the audit log.

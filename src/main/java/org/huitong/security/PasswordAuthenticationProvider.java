@@ -75,7 +75,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
 
     private HubAuthenticationException failed(String username, String reason) {
         audit.recordFailure("LOGIN_FAILED", TARGET_TYPE, username, null, AuditLog.FAILURE, reason);
-        // The failure that reaches the limit is still answered 401; the lock-out starts with the next attempt.
+        // The failure that reaches the limit still gets 401. The lock-out starts with the next attempt.
         throttle.failed(username);
         return HubAuthenticationException.unauthorized("auth.bad-credentials");
     }

@@ -8,7 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers an authenticated request that the URL rules deny: 403 problem detail, audited. */
+/** Responds to an authenticated request that the URL rules deny with an audited 403 problem detail. */
 @Component
 public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 

@@ -17,7 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a request without valid credentials: 401 (429 while logins are throttled) with a
+ * Responds to a request without valid credentials: 401 (429 while logins are throttled) with a
  * problem detail in the request's language and {@code WWW-Authenticate} challenges for the
  * methods the hub accepts.
  */

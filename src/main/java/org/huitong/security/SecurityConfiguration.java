@@ -6,6 +6,7 @@ import org.huitong.security.apikeys.ApiKeyAuthenticationFilter;
 import org.huitong.security.apikeys.ApiKeyAuthenticator;
 import org.huitong.security.users.UserRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -49,7 +50,9 @@ public class SecurityConfiguration {
         return manager;
     }
 
+    /** The HTTP rules; absent when the hub runs without a web server, as some tests do. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     public SecurityFilterChain hubSecurity(HttpSecurity http, AuthenticationManager passwordAuthenticationManager,
                                            ProblemAuthenticationEntryPoint entryPoint,
                                            ProblemAccessDeniedHandler accessDenied,

@@ -77,7 +77,7 @@ class AuditRepositoryTest extends BothDatabasesTest {
         var sql = database.jdbc().getJdbcOperations();
 
         if (database.toString().equals("H2")) {
-            // H2 has no append-only trigger; docs/security.md says so.
+            // H2 has no append-only trigger, as docs/security.md documents.
             assertThat(sql.update("UPDATE audit_event SET reason = 'edited' WHERE actor = ?", actor)).isEqualTo(1);
             return;
         }

@@ -201,6 +201,29 @@ class ApiAuthenticationTest extends SecuredHubTest {
         assertThat(single).doesNotContain(key).doesNotContain("hash");
     }
 
+    @Test
+    void openApiIsOpenAndDeclaresSchemes() {
+        JsonNode document = get(anonymous, "/v3/api-docs").getBody();
+        ResponseEntity<String> swaggerUi = anonymous.getForEntity("/swagger-ui/index.html", String.class);
+
+        assertThat(document.get("components").get("securitySchemes").fieldNames())
+                .toIterable().containsExactlyInAnyOrder("basic", "bearer", "apiKey");
+        assertThat(document.get("components").get("securitySchemes").get("apiKey").get("name").asText())
+                .isEqualTo("X-API-Key");
+        assertThat(document.get("paths").has("/api/users/{name}")).isTrue();
+        assertThat(document.get("paths").has("/api/api-keys/{id}")).isTrue();
+        assertThat(document.get("paths").has("/api/audit")).isTrue();
+        assertThat(swaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void pathsOutsideApiAreDenied() {
+        assertThat(get(anonymous, "/actuator/info").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(users.admin(), "/actuator/info").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(anonymous, "/anything").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(users.admin(), "/anything").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

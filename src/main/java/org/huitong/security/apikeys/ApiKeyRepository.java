@@ -53,7 +53,7 @@ public class ApiKeyRepository {
 
     /**
      * Finds the key with this SHA-256 hash. The lookup compares hashes, not keys, so its timing
-     * tells a caller nothing about the stored keys.
+     * reveals nothing about the stored keys.
      */
     public Optional<ApiKey> findByHash(String keyHash) {
         return jdbc.query("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash",

@@ -64,7 +64,7 @@ public class ApiKeyService {
     }
 
     /**
-     * Returns keys newest first. A department administrator sees only its department's keys.
+     * Returns keys newest first. A department administrator gets only its own department's keys.
      *
      * @param department filter of an administrator; null for all departments
      */

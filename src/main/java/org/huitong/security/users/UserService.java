@@ -131,7 +131,7 @@ public class UserService {
 
     private void requireAnotherAdmin(String username) {
         // NOTE: two concurrent requests that each demote a different administrator can both pass
-        // this check; the row locks of READ COMMITTED do not cover the count.
+        // this check. READ COMMITTED does not lock the rows that the count reads.
         if (users.countEnabledAdmins() <= 1) {
             throw new ConflictException("user.last-admin", username);
         }

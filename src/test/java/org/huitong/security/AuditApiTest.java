@@ -1,4 +1,4 @@
-package org.huitong.audit;
+package org.huitong.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,38 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.huitong.testsupport.HubTestEnvironment;
-import org.huitong.testsupport.HubUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Searching the audit log over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditApiTest {
-
-    private static final HubTestEnvironment HUB = HubTestEnvironment.create();
-
-    @Autowired
-    TestRestTemplate anonymous;
-
-    HubUsers users;
-
-    @DynamicPropertySource
-    static void hub(DynamicPropertyRegistry registry) {
-        HUB.register(registry);
-    }
-
-    @BeforeEach
-    void logIn() {
-        users = HubUsers.of(anonymous, HUB);
-    }
+class AuditApiTest extends SecuredHubTest {
 
     @Test
     void filtersByTargetNewestFirst() {
@@ -90,14 +65,14 @@ class AuditApiTest {
         ResponseEntity<JsonNode> badTime = users.admin().getForEntity("/api/audit?from=yesterday", JsonNode.class);
         ResponseEntity<JsonNode> longFilter = users.admin().getForEntity("/api/audit?actor=" + "a".repeat(300),
                 JsonNode.class);
-        JsonNode one = users.admin().getForObject("/api/audit?limit=1", JsonNode.class);
+        JsonNode firstPage = users.admin().getForObject("/api/audit?limit=1", JsonNode.class);
 
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(longFilter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(longFilter.getBody().get("detail").asText()).contains("actor");
-        assertThat(one.get("items")).hasSize(1);
-        assertThat(one.get("total").asLong()).isGreaterThan(1);
+        assertThat(firstPage.get("items")).hasSize(1);
+        assertThat(firstPage.get("total").asLong()).isGreaterThan(1);
     }
 
     @Test
