@@ -19,7 +19,12 @@ class HubStateMigrationTest extends BothDatabasesTest {
                 + " ORDER BY installed_rank",
                 String.class);
 
-        assertThat(versions).containsExactly("1", "1.1", "2");
+        // Only PostgreSQL gets the trigger that makes the audit log append-only (11.1).
+        if (database.toString().equals("H2")) {
+            assertThat(versions).containsExactly("1", "1.1", "2", "10", "11");
+        } else {
+            assertThat(versions).containsExactly("1", "1.1", "2", "10", "11", "11.1");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,7 +36,7 @@ class HubStateMigrationTest extends BothDatabasesTest {
         Integer applied = database.jdbc().getJdbcOperations().queryForObject(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE \"version\" IS NOT NULL", Integer.class);
 
-        assertThat(applied).isEqualTo(3);
+        assertThat(applied).isEqualTo(database.toString().equals("H2") ? 5 : 6);
     }
 
     @Test

@@ -21,8 +21,9 @@ public final class MigratedDatabase {
     /** The H2 settings of the hub's default {@code spring.datasource.url}. */
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /** Tables that {@link #deleteAllRows()} empties; audit_event is append-only and is left alone. */
     private static final String[] TABLES_CHILDREN_FIRST = {
-        "quarantine_violations", "quarantined_records", "stored_records", "batches"};
+        "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "hub_user"};
 
     private final String name;
 
@@ -90,7 +91,11 @@ public final class MigratedDatabase {
         return transactions;
     }
 
-    /** Deletes every row of the hub state tables, so that a test starts from empty tables. */
+    /**
+     * Deletes every row of the hub state, user and API key tables, so that a test starts from
+     * empty tables. The audit log cannot be emptied on PostgreSQL, so tests of it filter by values
+     * they made unique.
+     */
     public MigratedDatabase deleteAllRows() {
         for (String table : TABLES_CHILDREN_FIRST) {
             jdbc.getJdbcOperations().update("DELETE FROM " + table);

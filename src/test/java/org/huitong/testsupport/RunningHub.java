@@ -64,6 +64,11 @@ public final class RunningHub implements AutoCloseable {
         return new RunningHub(builder.run(arguments));
     }
 
+    /** Returns the HTTP port the hub listens on, on 127.0.0.1. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

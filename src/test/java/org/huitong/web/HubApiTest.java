@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.huitong.identifiers.SyntheticIds;
 import org.huitong.testsupport.HubTestEnvironment;
+import org.huitong.testsupport.HubUsers;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,13 +25,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The API over HTTP after one elder file with a faulty row was delivered. */
+/** The API over HTTP, as the bootstrap administrator, after one elder file with a faulty row was delivered. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HubApiTest {
 
     private static final HubTestEnvironment HUB = HubTestEnvironment.create();
 
     @Autowired
+    TestRestTemplate anonymous;
+
     TestRestTemplate http;
 
     @DynamicPropertySource
@@ -38,7 +42,8 @@ class HubApiTest {
     }
 
     @BeforeAll
-    static void deliver(@Autowired TestRestTemplate http) throws Exception {
+    static void deliver(@Autowired TestRestTemplate anonymous) throws Exception {
+        TestRestTemplate http = HubUsers.of(anonymous, HUB).admin();
         String valid = SyntheticIds.citizenId("620102", java.time.LocalDate.of(1944, 2, 3), 11);
         String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
         Path file = HUB.root().resolve("elders.csv");
@@ -49,6 +54,11 @@ class HubApiTest {
             JsonNode batches = http.getForObject("/api/batches?connector=mca-elders", JsonNode.class);
             return batches.size() == 1 && !batches.get(0).get("status").asText().equals("RUNNING");
         });
+    }
+
+    @BeforeEach
+    void logIn() {
+        http = HubUsers.of(anonymous, HUB).admin();
     }
 
     @Test
@@ -124,8 +134,17 @@ class HubApiTest {
     }
 
     @Test
+    void healthWithoutCredentialsShowsStatusOnly() {
+        ResponseEntity<JsonNode> health = anonymous.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(health.getBody().has("components")).isFalse();
+    }
+
+    @Test
     void openApiDocumentsEveryEndpoint() {
-        JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).get("paths");
+        JsonNode paths = anonymous.getForObject("/v3/api-docs", JsonNode.class).get("paths");
 
         assertThat(paths.has("/api/connectors")).isTrue();
         assertThat(paths.has("/api/batches")).isTrue();
