@@ -38,3 +38,10 @@ CREATE TABLE connector_state_changes (
 );
 
 CREATE INDEX connector_state_changes_connector_idx ON connector_state_changes (connector_id, id DESC);
+
+-- The department of every connector the hub has known, kept after the connector is deleted so
+-- that its batches and quarantined records stay visible to that department only.
+CREATE TABLE connector_departments (
+    connector_id    VARCHAR(128) PRIMARY KEY,
+    department_code VARCHAR(63)  NOT NULL
+);

@@ -24,6 +24,13 @@ public interface BatchRepository {
     /** Batches newest first; {@code connectorId} {@code null} means all connectors. */
     List<Batch> find(String connectorId, int offset, int limit);
 
+    /**
+     * Returns batches newest first, of one connector and one department when those are given.
+     *
+     * @param departmentCode {@code null} for every department
+     */
+    List<Batch> find(String connectorId, String departmentCode, int offset, int limit);
+
     /** The newest batch of each connector, keyed by connector id. */
     java.util.Map<String, Batch> latestByConnector();
 

@@ -104,12 +104,25 @@ public class JdbcBatchRepository implements BatchRepository {
 
     @Override
     public List<Batch> find(String connectorId, int offset, int limit) {
+        return find(connectorId, null, offset, limit);
+    }
+
+    @Override
+    public List<Batch> find(String connectorId, String departmentCode, int offset, int limit) {
         Paging.requireValid(offset, limit);
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("connectorId", connectorId)
+                .addValue("departmentCode", departmentCode)
                 .addValue("offset", offset)
                 .addValue("limit", limit);
-        String filter = connectorId == null ? "" : " WHERE connector_id = :connectorId";
+        List<String> conditions = new java.util.ArrayList<>();
+        if (connectorId != null) {
+            conditions.add("connector_id = :connectorId");
+        }
+        if (departmentCode != null) {
+            conditions.add("connector_id IN (SELECT connector_id FROM connector_departments WHERE department_code = :departmentCode)");
+        }
+        String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 
         return jdbc.query("SELECT " + COLUMNS + " FROM batches" + filter
                 + " ORDER BY id DESC LIMIT :limit OFFSET :offset", parameters, BATCH_MAPPER);

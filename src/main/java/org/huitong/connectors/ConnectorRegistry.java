@@ -40,15 +40,18 @@ public class ConnectorRegistry {
     private final DescriptorFiles files;
     private final DescriptorReader reader;
     private final JdbcConnectorDefinitions definitions;
+    private final ConnectorDepartments departments;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json = new ObjectMapper();
     private volatile Map<String, ConnectorEntry> entries = Map.of();
 
     public ConnectorRegistry(ConnectorProperties properties, DescriptorReader reader,
-                             JdbcConnectorDefinitions definitions, ApplicationEventPublisher events) {
+                             JdbcConnectorDefinitions definitions, ConnectorDepartments departments,
+                             ApplicationEventPublisher events) {
         this.files = new DescriptorFiles(properties.descriptorDir(), reader);
         this.reader = reader;
         this.definitions = definitions;
+        this.departments = departments;
         this.events = events;
     }
 
@@ -56,6 +59,7 @@ public class ConnectorRegistry {
     synchronized void load() {
         entries = readAll();
         entries.values().forEach(ConnectorRegistry::logLoaded);
+        entries.values().forEach(this::recordDepartment);
     }
 
     public Collection<ConnectorEntry> entries() {
@@ -87,6 +91,7 @@ public class ConnectorRegistry {
             if (changed(before, after)) {
                 if (after != null) {
                     logLoaded(after);
+                    recordDepartment(after);
                 } else {
                     log.info("Connector {} was removed from {}", id, before.location());
                 }
@@ -157,6 +162,7 @@ public class ConnectorRegistry {
             updated.remove(id);
         } else {
             updated.put(id, after);
+            recordDepartment(after);
         }
         entries = updated;
         events.publishEvent(new ConnectorChanged(before, after, actor));
@@ -194,6 +200,12 @@ public class ConnectorRegistry {
 
     private String toJson(ConnectorDescriptor descriptor) {
         return reader.toTree(descriptor).toString();
+    }
+
+    private void recordDepartment(ConnectorEntry entry) {
+        if (entry.departmentCode() != null && !entry.id().contains("@")) {
+            departments.record(entry.id(), entry.departmentCode());
+        }
     }
 
     private static boolean changed(ConnectorEntry before, ConnectorEntry after) {

@@ -58,15 +58,16 @@ public class JdbcQuarantineRepository implements QuarantineRepository {
     }
 
     @Override
-    public List<QuarantinedRecord> find(String connectorId, Long batchId, int offset, int limit) {
+    public List<QuarantinedRecord> find(String connectorId, Long batchId, String departmentCode, int offset,
+                                        int limit) {
         Paging.requireValid(offset, limit);
-        MapSqlParameterSource parameters = filterParameters(connectorId, batchId)
+        MapSqlParameterSource parameters = filterParameters(connectorId, batchId, departmentCode)
                 .addValue("offset", offset)
                 .addValue("limit", limit);
 
         List<QuarantinedRecord> page = jdbc.query("SELECT id, batch_id, connector_id, record_type,"
                 + " source_file, record_number, first_line, last_line, raw_values, created_at"
-                + " FROM quarantined_records" + where(connectorId, batchId)
+                + " FROM quarantined_records" + where(connectorId, batchId, departmentCode)
                 + " ORDER BY id LIMIT :limit OFFSET :offset", parameters,
                 JdbcQuarantineRepository::mapWithoutViolations);
 
@@ -74,9 +75,10 @@ public class JdbcQuarantineRepository implements QuarantineRepository {
     }
 
     @Override
-    public long count(String connectorId, Long batchId) {
+    public long count(String connectorId, Long batchId, String departmentCode) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM quarantined_records"
-                + where(connectorId, batchId), filterParameters(connectorId, batchId), Long.class);
+                + where(connectorId, batchId, departmentCode),
+                filterParameters(connectorId, batchId, departmentCode), Long.class);
         return Objects.requireNonNull(count, "count");
     }
 
@@ -94,7 +96,7 @@ public class JdbcQuarantineRepository implements QuarantineRepository {
         return complete;
     }
 
-    private static String where(String connectorId, Long batchId) {
+    private static String where(String connectorId, Long batchId, String departmentCode) {
         List<String> conditions = new ArrayList<>();
         if (connectorId != null) {
             conditions.add("connector_id = :connectorId");
@@ -102,13 +104,17 @@ public class JdbcQuarantineRepository implements QuarantineRepository {
         if (batchId != null) {
             conditions.add("batch_id = :batchId");
         }
+        if (departmentCode != null) {
+            conditions.add("connector_id IN (SELECT connector_id FROM connector_departments WHERE department_code = :departmentCode)");
+        }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private static MapSqlParameterSource filterParameters(String connectorId, Long batchId) {
+    private static MapSqlParameterSource filterParameters(String connectorId, Long batchId, String departmentCode) {
         return new MapSqlParameterSource()
                 .addValue("connectorId", connectorId)
-                .addValue("batchId", batchId);
+                .addValue("batchId", batchId)
+                .addValue("departmentCode", departmentCode);
     }
 
     private static List<Long> generatedIds(KeyHolder keyHolder, int expected) {

@@ -4,22 +4,29 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
+import org.huitong.connectors.DepartmentAccess;
+import org.huitong.security.CurrentUser;
+import org.huitong.security.HubUser;
 import org.huitong.web.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Quarantined records with their violations. */
+/** Quarantined records with their violations; a department administrator sees its own department's only. */
 @RestController
 @RequestMapping("/api/quarantine")
 @Tag(name = "quarantine", description = "Rejected records and why / 被拒收的记录及原因")
 public class QuarantineController {
 
     private final QuarantineRepository quarantine;
+    private final DepartmentAccess access;
+    private final CurrentUser currentUser;
 
-    public QuarantineController(QuarantineRepository quarantine) {
+    public QuarantineController(QuarantineRepository quarantine, DepartmentAccess access, CurrentUser currentUser) {
         this.quarantine = quarantine;
+        this.access = access;
+        this.currentUser = currentUser;
     }
 
     /** A page of quarantined records and the total that match the filters. */
@@ -35,8 +42,13 @@ public class QuarantineController {
                      @RequestParam(name = "limit", defaultValue = "50") int limit,
                      Locale locale) {
         PageRequest page = new PageRequest(offset, limit);
-        List<QuarantineView> items = quarantine.find(connector, batch, page.offset(), page.limit())
+        HubUser user = currentUser.get();
+        if (connector != null) {
+            access.requireRead(user, connector);
+        }
+        String scope = access.listScope(user);
+        List<QuarantineView> items = quarantine.find(connector, batch, scope, page.offset(), page.limit())
                 .stream().map(record -> QuarantineView.of(record, locale)).toList();
-        return new Page(quarantine.count(connector, batch), items);
+        return new Page(quarantine.count(connector, batch, scope), items);
     }
 }

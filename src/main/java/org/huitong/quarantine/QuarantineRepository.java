@@ -10,7 +10,20 @@ public interface QuarantineRepository {
     /**
      * Quarantined records, oldest first; {@code null} filters mean any.
      */
-    List<QuarantinedRecord> find(String connectorId, Long batchId, int offset, int limit);
+    default List<QuarantinedRecord> find(String connectorId, Long batchId, int offset, int limit) {
+        return find(connectorId, batchId, null, offset, limit);
+    }
 
-    long count(String connectorId, Long batchId);
+    /**
+     * Returns quarantined records of one connector, batch and department when those are given.
+     *
+     * @param departmentCode {@code null} for every department
+     */
+    List<QuarantinedRecord> find(String connectorId, Long batchId, String departmentCode, int offset, int limit);
+
+    default long count(String connectorId, Long batchId) {
+        return count(connectorId, batchId, null);
+    }
+
+    long count(String connectorId, Long batchId, String departmentCode);
 }

@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huitong.testsupport.ApiClient;
 import org.huitong.testsupport.HubTestEnvironment;
+import org.huitong.testsupport.HubUsers;
 import org.huitong.testsupport.LicenceFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,9 +44,15 @@ class ConnectorApiTest {
         HUB.register(registry);
     }
 
+    /** An administrator's API key, created once: keys are faster than passwords, which are hashed with bcrypt. */
+    private static String adminKey;
+
     @BeforeEach
     void client() {
-        api = ApiClient.of(http, new HttpHeaders());
+        if (adminKey == null) {
+            adminKey = HubUsers.of(http, HUB).createApiKey("ADMIN", null, null);
+        }
+        api = ApiClient.withApiKey(http, adminKey);
     }
 
     static String licenceConnector(String id, String description) {

@@ -31,6 +31,24 @@ public final class ApiClient {
         return new ApiClient(http, credentials);
     }
 
+    /** A client that sends an API key in the {@code X-API-Key} header. */
+    public static ApiClient withApiKey(TestRestTemplate http, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-API-Key", key);
+        return new ApiClient(http, headers);
+    }
+
+    /**
+     * Creates an API key with the role, as the bootstrap administrator, and returns a client
+     * that sends it.
+     *
+     * @param departmentCode the key's department, for the role DEPARTMENT_ADMIN only
+     */
+    public static ApiClient withNewKey(TestRestTemplate anonymous, HubTestEnvironment hub, String role,
+                                       String departmentCode) {
+        return withApiKey(anonymous, HubUsers.of(anonymous, hub).createApiKey(role, departmentCode, null));
+    }
+
     /** A client that sends no credentials. */
     public static ApiClient anonymous(TestRestTemplate http) {
         return new ApiClient(http, new HttpHeaders());

@@ -10,7 +10,6 @@ import org.huitong.connectors.lifecycle.ConnectorMonitor;
 import org.huitong.connectors.lifecycle.ConnectorRuntime;
 import org.huitong.connectors.lifecycle.ObservedState;
 import org.huitong.security.CurrentUser;
-import org.huitong.security.ForbiddenException;
 import org.huitong.security.HubUser;
 import org.huitong.web.ConflictException;
 import org.springframework.http.HttpStatus;
@@ -87,11 +86,7 @@ public class ConnectorActionsController {
     private ConnectorView act(String id, String action, Locale locale, ConnectorState... allowed) throws Exception {
         HubUser user = currentUser.get();
         ConnectorEntry entry = views.readable(id, user);
-        if (!user.canOperate(entry.departmentCode())) {
-            audit.recordFailure("CONNECTOR_" + action.toUpperCase(Locale.ROOT), ConnectorService.AUDIT_TARGET, id,
-                    entry.departmentCode(), "DENIED", "role " + user.role());
-            throw new ForbiddenException("connector.forbidden", id);
-        }
+        ConnectorAccess.requireOperate(user, entry.departmentCode());
         ObservedState before = monitor.observe(id, user.name());
         if (!java.util.List.of(allowed).contains(before.state())) {
             throw new ConflictException("connector.action-not-allowed", id, action, before.state(),

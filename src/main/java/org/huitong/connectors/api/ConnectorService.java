@@ -10,7 +10,8 @@ import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.DescriptorReader;
 import org.huitong.connectors.InvalidDescriptorException;
-import org.huitong.security.ForbiddenException;
+import org.huitong.connectors.ConnectorDepartments;
+import org.huitong.web.ConflictException;
 import org.huitong.security.HubUser;
 import org.huitong.web.PayloadTooLargeException;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,11 @@ public class ConnectorService {
     private final ConnectorSecrets secrets;
     private final ConnectorViews views;
     private final AuditLog audit;
+    private final ConnectorDepartments departments;
 
     public ConnectorService(DescriptorReader reader, ConnectorRegistry registry, ConnectorSecrets secrets,
-                            ConnectorViews views, AuditLog audit) {
+                            ConnectorViews views, AuditLog audit, ConnectorDepartments departments) {
+        this.departments = departments;
         this.reader = reader;
         this.registry = registry;
         this.secrets = secrets;
@@ -47,6 +50,11 @@ public class ConnectorService {
     public ConnectorEntry create(byte[] body, HubUser user) {
         ConnectorDescriptor descriptor = valid(body);
         requireManage(user, descriptor.department().code(), descriptor.id());
+        departments.departmentOf(descriptor.id())
+                .filter(previous -> !previous.equals(descriptor.department().code()))
+                .ifPresent(previous -> {
+                    throw new ConflictException("connector.id-used", descriptor.id());
+                });
         ConnectorDescriptor stored = secrets.forStorage(descriptor, null);
         ConnectorEntry created = registry.create(stored, user.name());
         audit.record("CONNECTOR_CREATE", AUDIT_TARGET, created.id(), descriptor.department().code(),
@@ -67,7 +75,10 @@ public class ConnectorService {
         if (!descriptor.id().equals(id)) {
             throw new InvalidDescriptorException(List.of(new DescriptorError("id", "id-mismatch", descriptor.id(), id)));
         }
-        requireManage(user, descriptor.department().code(), id);
+        if (!descriptor.department().code().equals(existing.departmentCode())) {
+            throw new InvalidDescriptorException(List.of(new DescriptorError("department.code",
+                    "department-changed", descriptor.department().code(), String.valueOf(existing.departmentCode()))));
+        }
         ConnectorDescriptor previous = registry.storedDescriptor(id).orElse(null);
         ConnectorDescriptor stored = secrets.forStorage(descriptor, previous);
         long revision = expectedRevision == null ? existing.revision() : expectedRevision;
@@ -97,11 +108,7 @@ public class ConnectorService {
         return check.descriptor();
     }
 
-    private void requireManage(HubUser user, String departmentCode, String id) {
-        if (!user.canManage(departmentCode)) {
-            audit.recordFailure("CONNECTOR_CHANGE", AUDIT_TARGET, id, departmentCode, "DENIED",
-                    "department " + departmentCode);
-            throw new ForbiddenException("connector.forbidden", id);
-        }
+    private static void requireManage(HubUser user, String departmentCode, String id) {
+        ConnectorAccess.requireManage(user, departmentCode);
     }
 }

@@ -18,7 +18,6 @@ import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
 import org.huitong.security.CurrentUser;
-import org.huitong.security.ForbiddenException;
 import org.huitong.security.HubUser;
 import org.huitong.web.ConflictException;
 import org.huitong.web.InvalidRequestException;
@@ -67,9 +66,7 @@ public class ConnectorTestController {
                                     Locale locale) {
         HubUser user = currentUser.get();
         ConnectorEntry entry = views.readable(id, user);
-        if (!user.canOperate(entry.departmentCode())) {
-            throw new ForbiddenException("connector.forbidden", id);
-        }
+        ConnectorAccess.requireOperate(user, entry.departmentCode());
         if (!entry.valid()) {
             throw new InvalidDescriptorException(entry.errors());
         }
@@ -93,9 +90,7 @@ public class ConnectorTestController {
         if (!check.valid()) {
             throw new InvalidDescriptorException(check.errors());
         }
-        if (!user.canOperate(check.descriptor().department().code())) {
-            throw new ForbiddenException("connector.forbidden", check.id());
-        }
+        ConnectorAccess.requireOperate(user, check.descriptor().department().code());
         return run(check.descriptor(), file, limit, locale);
     }
 

@@ -78,7 +78,7 @@ public class ConnectorViews {
     public ConnectorEntry readable(String id, HubUser user) {
         ConnectorEntry entry = registry.entry(id).orElseThrow(() -> new NotFoundException("connector.not-found", id));
         if (!user.canRead(entry.departmentCode())) {
-            throw new ForbiddenException("connector.forbidden", id);
+            throw ForbiddenException.otherDepartment(user, entry.departmentCode());
         }
         return entry;
     }
