@@ -6,7 +6,8 @@ import java.util.List;
  * A registered connector as loaded from a descriptor file or the database: the descriptor when
  * it is valid, or the errors that keep it from running.
  *
- * @param id the connector id, or the file name when the descriptor has no readable id
+ * @param id the connector id, or the file name without its extension when the descriptor has
+ *     no readable id
  * @param location the descriptor file, or {@code database} for a connector created through the
  *     API
  * @param departmentCode the department the descriptor names, even when it is otherwise invalid;

@@ -34,6 +34,9 @@ public class ConnectorRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
 
+    /** How long a descriptor file must stay unchanged before a reload applies it. */
+    static final java.time.Duration SETTLE_TIME = java.time.Duration.ofSeconds(1);
+
     /** Actor named for changes the hub makes by itself, such as reloading a changed file. */
     public static final String SYSTEM = "system";
 
@@ -76,12 +79,26 @@ public class ConnectorRegistry {
         return entry == null || !entry.valid() ? Optional.empty() : Optional.of(entry.descriptor());
     }
 
-    /** Reads the descriptor files again and applies what changed. */
+    /**
+     * Reads the descriptor files again and applies what changed. A file modified less than
+     * {@link #SETTLE_TIME} ago is left for the next reload, so an editor that writes a file in
+     * several steps does not make the connector briefly invalid and rebuild its route twice.
+     */
     @Scheduled(initialDelayString = "${huitong.connectors.reload-interval:PT5S}",
             fixedDelayString = "${huitong.connectors.reload-interval:PT5S}")
     public synchronized void reload() {
         Map<String, ConnectorEntry> previous = entries;
         Map<String, ConnectorEntry> current = readAll();
+        for (Map.Entry<String, ConnectorEntry> entry : new LinkedHashMap<>(current).entrySet()) {
+            if (recentlyModified(entry.getValue())) {
+                ConnectorEntry kept = previous.get(entry.getKey());
+                if (kept == null) {
+                    current.remove(entry.getKey());
+                } else {
+                    current.put(entry.getKey(), kept);
+                }
+            }
+        }
         entries = current;
         Set<String> ids = new HashSet<>(previous.keySet());
         ids.addAll(current.keySet());
@@ -200,6 +217,19 @@ public class ConnectorRegistry {
 
     private String toJson(ConnectorDescriptor descriptor) {
         return reader.toTree(descriptor).toString();
+    }
+
+    private static boolean recentlyModified(ConnectorEntry entry) {
+        if (entry.origin() != ConnectorOrigin.FILE) {
+            return false;
+        }
+        try {
+            java.time.Instant modified = java.nio.file.Files.getLastModifiedTime(java.nio.file.Path.of(entry.location()))
+                    .toInstant();
+            return modified.isAfter(java.time.Instant.now().minus(SETTLE_TIME));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void recordDepartment(ConnectorEntry entry) {

@@ -77,19 +77,22 @@ final class DescriptorFiles {
 
     private ConnectorEntry read(Path file) {
         String fileName = file.getFileName().toString();
+        String nameWithoutExtension = fileName.substring(0, fileName.lastIndexOf('.'));
         byte[] content;
         try {
             if (Files.size(file) > DescriptorReader.MAX_DESCRIPTOR_BYTES) {
-                return invalid(fileName, file, null, sizeFingerprint(file), new DescriptorError("",
+                return invalid(nameWithoutExtension, file, null, sizeFingerprint(file), new DescriptorError("",
                         "too-large", String.valueOf(DescriptorReader.MAX_DESCRIPTOR_BYTES)));
             }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            return invalid(fileName, file, null, "unreadable",
+            return invalid(nameWithoutExtension, file, null, "unreadable",
                     new DescriptorError("", "unreadable", "?", e.getMessage()));
         }
         DescriptorCheck check = reader.read(content, fileName);
-        String id = check.id() == null ? fileName : check.id();
+        // A descriptor without a readable id is listed under its file name, which by convention
+        // is the connector id, so a broken edit shows up on the connector it breaks.
+        String id = check.id() == null ? nameWithoutExtension : check.id();
         String department = check.valid() ? check.descriptor().department().code()
                 : DescriptorReader.departmentCode(content);
         return new ConnectorEntry(id, ConnectorOrigin.FILE, file.toString(), department,

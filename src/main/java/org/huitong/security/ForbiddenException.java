@@ -32,6 +32,6 @@ public class ForbiddenException extends ApiException {
 
     /** Rejects an action that the caller's role does not allow. */
     public static ForbiddenException role(HubUser user) {
-        return new ForbiddenException("access.role", user.role().name());
+        return new ForbiddenException(null, "access.role", user.role().name());
     }
 }

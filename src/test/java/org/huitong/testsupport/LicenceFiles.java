@@ -31,9 +31,14 @@ public final class LicenceFiles {
 
     /** Writes a file of {@code rows} valid licences, numbered 1 to {@code rows}, into {@code directory}. */
     public static Path validRows(Path directory, int rows) {
+        return validRows(directory, 1, rows);
+    }
+
+    /** Writes a file of {@code rows} valid licences, numbered from {@code first}, into {@code directory}. */
+    public static Path validRows(Path directory, int first, int rows) {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        for (int number = 1; number <= rows; number++) {
+        for (int number = first; number < first + rows; number++) {
             lines.add(row(number));
         }
 
