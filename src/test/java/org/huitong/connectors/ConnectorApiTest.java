@@ -212,6 +212,21 @@ class ConnectorApiTest {
     }
 
     @Test
+    void everyEndpointIsInTheOpenApiDocument() {
+        JsonNode paths = ApiClient.anonymous(http).get("/v3/api-docs").getBody().get("paths");
+
+        assertThat(paths.has("/api/connectors")).isTrue();
+        assertThat(paths.get("/api/connectors/{id}").has("put")).isTrue();
+        assertThat(paths.get("/api/connectors/{id}").has("delete")).isTrue();
+        for (String action : List.of("pause", "resume", "stop", "start", "restart", "run", "test", "history")) {
+            assertThat(paths.has("/api/connectors/{id}/" + action)).as(action).isTrue();
+        }
+        assertThat(paths.has("/api/connectors/validate")).isTrue();
+        assertThat(paths.has("/api/connectors/test")).isTrue();
+        assertThat(paths.has("/api/templates/{name}")).isTrue();
+    }
+
+    @Test
     void dryRunShowsRecordsAndPublishesNothing() throws Exception {
         Path file = LicenceFiles.validRows(HUB.root(), 2);
         String csv = Files.readString(file, java.nio.charset.Charset.forName("GB18030"));
