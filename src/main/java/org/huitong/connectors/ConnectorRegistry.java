@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every connector the hub knows, from descriptor files and from the API. Files are read at
+ * Every connector registered with the hub, from descriptor files and from the API. Files are read at
  * start-up and again every {@code huitong.connectors.reload-interval}; a changed, added or
  * removed file takes effect without a restart. When a file and the API define the same id, the
  * file wins (see {@link ConnectorOrigin}).

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Department isolation for data that belongs to a connector, such as batches and quarantined
- * records: a department administrator sees only its own department's, everyone else sees all.
+ * records. A department administrator may read only its own department's data, and every other
+ * role may read all of it.
  */
 @Component
 public class DepartmentAccess {

@@ -141,7 +141,7 @@ class ConnectorApiTest {
     }
 
     @Test
-    void tenMegabyteDescriptorIsRefusedBeforeItIsSent() {
+    void hugeDescriptorRejectedBeforeBody() {
         long tenMegabytes = 10L * 1024 * 1024;
 
         String created = api.announceLargePost("/api/connectors", tenMegabytes, "application/yaml");
@@ -152,7 +152,7 @@ class ConnectorApiTest {
     }
 
     @Test
-    void tenMegabyteDescriptorIsRefusedWhenSent() {
+    void hugeDescriptorRejectedInMultipart() {
         String huge = licenceConnector("huge-one", "x") + "# " + "x".repeat(10 * 1024 * 1024) + "\n";
 
         ResponseEntity<JsonNode> response = api.postFiles("/api/connectors/test",

@@ -238,7 +238,7 @@ class ConnectorLifecycleTest {
     }
 
     @Test
-    void hotUpdateWhileRecordsFlowLosesAndDuplicatesNothing() throws Exception {
+    void hotUpdateKeepsRecordsExactlyOnce() throws Exception {
         int files = 5;
         int rows = 400;
         int first = 10_000;

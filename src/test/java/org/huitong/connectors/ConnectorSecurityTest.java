@@ -82,7 +82,7 @@ class ConnectorSecurityTest {
     }
 
     @Test
-    void departmentCannotReadChangeOrTestAnotherDepartmentsConnector() {
+    void otherDepartmentsConnectorIsForbidden() {
         assertThat(samr.postYaml("/api/connectors", samrConnector("iso-samr")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         assertThat(mca.get("/api/connectors/iso-samr").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lifecycle actions on a connector. Each answers with the connector as it is after the action;
- * an action the connector's state does not allow answers 409 and says which state allows it.
+ * Lifecycle actions on a connector. Each returns the connector as it is after the action. An
+ * action that the connector's state does not allow returns 409, naming the states that allow it.
  */
 @RestController
 @RequestMapping("/api/connectors/{id}")
