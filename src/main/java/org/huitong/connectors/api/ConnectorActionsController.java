@@ -87,7 +87,8 @@ public class ConnectorActionsController {
         HubUser user = currentUser.get();
         ConnectorEntry entry = views.readable(id, user);
         ConnectorAccess.requireOperate(user, entry.departmentCode());
-        ObservedState before = monitor.observe(id, user.name());
+        // A change observed before the action happened without this user, so it is the system's.
+        ObservedState before = monitor.observe(id, org.huitong.connectors.ConnectorRegistry.SYSTEM);
         if (!java.util.List.of(allowed).contains(before.state())) {
             throw new ConflictException("connector.action-not-allowed", id, action, before.state(),
                     java.util.Arrays.toString(allowed));
