@@ -37,10 +37,12 @@ public class DescriptorSemantics {
 
     private final SchemaRegistry schemas;
     private final SourceTemplates templates;
+    private final SourceSupports supports;
 
-    public DescriptorSemantics(SchemaRegistry schemas, SourceTemplates templates) {
+    public DescriptorSemantics(SchemaRegistry schemas, SourceTemplates templates, SourceSupports supports) {
         this.schemas = schemas;
         this.templates = templates;
+        this.supports = supports;
     }
 
     /**
@@ -59,9 +61,7 @@ public class DescriptorSemantics {
         SourceTemplate template = descriptor.source() == null ? null
                 : templates.find(descriptor.source().template()).orElse(null);
         if (template != null) {
-            if (FileDropSource.TEMPLATE.equals(template.name())) {
-                errors.addAll(FileDropSource.check(descriptor.source().parameters()));
-            }
+            supports.find(template.name()).ifPresent(support -> errors.addAll(support.check(descriptor)));
             errors.addAll(scheduleErrors(descriptor, template));
         }
         if (descriptor.expectedInterval() != null && descriptor.expectedInterval().startsWith("P")) {

@@ -1,28 +1,19 @@
 package org.huitong.pipeline;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.huitong.batches.BatchRepository;
 import org.huitong.batches.BatchStatus;
 import org.huitong.connectors.ConnectorDescriptor;
-import org.huitong.connectors.FileDropSource;
 import org.huitong.i18n.Messages;
 import org.huitong.pipeline.map.HeaderBinding;
 import org.huitong.pipeline.map.RecordMapper;
 import org.huitong.pipeline.read.FileRejectedException;
 import org.huitong.pipeline.read.RecordReader;
-import org.huitong.pipeline.read.RecordReaders;
 import org.huitong.pipeline.read.SourceRecord;
 import org.huitong.pipeline.validate.RecordValidator;
 import org.huitong.quarantine.QuarantinedRecord;
@@ -64,15 +55,31 @@ public class BatchProcessor {
      *     FAILED and the file should be processed again later
      */
     public BatchOutcome process(ConnectorDescriptor connector, Path file, String fileName) {
+        return process(connector, new FileBatchInput(file, fileName));
+    }
+
+    /**
+     * Processes one input of any source for the connector.
+     *
+     * @throws PipelineFailureException if the database or the broker failed; the batch is
+     *     FAILED and the input should be processed again later
+     */
+    public BatchOutcome process(ConnectorDescriptor connector, BatchInput input) {
         RecordTypeSpec spec = schemas.spec(connector.target().recordType(),
                 connector.target().version());
-        long batchId = batches.start(connector.id(), fileName, sha256(file), size(file));
-        BatchContext batch = new BatchContext(connector, spec, batchId, fileName);
-        log.info("Batch {} started: connector {}, file {}", batchId, connector.id(), fileName);
+        String name = input.name();
+        long batchId;
+        try {
+            batchId = batches.start(connector.id(), name, input.sha256(), input.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
+        BatchContext batch = new BatchContext(connector, spec, batchId, name);
+        log.info("Batch {} started: connector {}, input {}", batchId, connector.id(), name);
 
         BatchTally tally = new BatchTally(batchId);
         try {
-            BatchStatus status = run(batch, file, tally);
+            BatchStatus status = run(batch, input, tally);
             batches.finish(batchId, status, tally.errorCode(), tally.error());
             log.info("Batch {} {}: read {}, published {}, unchanged {}, quarantined {}", batchId,
                     status, tally.read(), tally.published(), tally.unchanged(), tally.quarantined());
@@ -83,11 +90,10 @@ public class BatchProcessor {
         }
     }
 
-    private BatchStatus run(BatchContext batch, Path file, BatchTally tally) {
+    private BatchStatus run(BatchContext batch, BatchInput input, BatchTally tally) {
         Chunk chunk = new Chunk();
         int chunkSize = batch.connector().options().chunkSize();
-        try (RecordReader reader = RecordReaders.open(file, FileDropSource.readOptions(
-                batch.connector().source().parameters()))) {
+        try (RecordReader reader = input.open(batch.connector())) {
             RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
@@ -104,7 +110,7 @@ public class BatchProcessor {
         } catch (FileRejectedException e) {
             return rejectRest(batch, chunk, tally, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close " + file, e);
+            throw new UncheckedIOException("Cannot read " + input.name(), e);
         }
     }
 
@@ -147,28 +153,6 @@ public class BatchProcessor {
         } catch (RuntimeException recordFailure) {
             log.error("Batch {}: cannot record the failure; it shows as RUNNING until the next "
                     + "start-up marks it INTERRUPTED", batchId, recordFailure);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.huitong.connectors.ConnectorDescriptor;
-import org.huitong.connectors.FileDropSource;
 import org.huitong.pipeline.map.HeaderBinding;
 import org.huitong.pipeline.map.RecordMapper;
 import org.huitong.pipeline.read.FileRejectedException;
 import org.huitong.pipeline.read.RecordReader;
-import org.huitong.pipeline.read.RecordReaders;
 import org.huitong.pipeline.validate.RecordValidator;
 import org.huitong.schema.RecordTypeSpec;
 import org.huitong.schema.SchemaRegistry;
@@ -38,12 +36,20 @@ public class DryRunner {
      * @param shown how many records to return in full; all are counted
      */
     public DryRunResult run(ConnectorDescriptor connector, Path file, int shown) {
+        return run(connector, new FileBatchInput(file, file.getFileName().toString()), shown);
+    }
+
+    /**
+     * Checks every record of an input of any source, such as the first page of a polled API.
+     *
+     * @param shown how many records to return in full; all are counted
+     */
+    public DryRunResult run(ConnectorDescriptor connector, BatchInput input, int shown) {
         RecordTypeSpec spec = schemas.spec(connector.target().recordType(), connector.target().version());
         List<DryRunResult.Checked> records = new ArrayList<>();
         long read = 0;
         long valid = 0;
-        try (RecordReader reader = RecordReaders.open(file,
-                FileDropSource.readOptions(connector.source().parameters()))) {
+        try (RecordReader reader = input.open(connector)) {
             RecordMapper mapper = new RecordMapper(spec, connector.mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
@@ -61,7 +67,7 @@ public class DryRunner {
             return new DryRunResult(read, valid, read - valid, e.violation(), e.line(), records,
                     read > records.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close " + file, e);
+            throw new UncheckedIOException("Cannot read " + input.name(), e);
         }
     }
 

@@ -17,8 +17,10 @@ class DescriptorReaderTest {
 
     private static final SchemaRegistry SCHEMAS = new SchemaRegistry(Path.of("schemas"));
     private static final SourceTemplates TEMPLATES = new SourceTemplates(Path.of("routes"));
+    private static final SourceSupports SUPPORTS = new SourceSupports(List.of(new FileDropSupport(
+            new ConnectorProperties(Path.of("connectors"), Path.of("target", "inbox")))));
     private static final DescriptorReader READER =
-            new DescriptorReader(new DescriptorSemantics(SCHEMAS, TEMPLATES), TEMPLATES);
+            new DescriptorReader(new DescriptorSemantics(SCHEMAS, TEMPLATES, SUPPORTS), TEMPLATES);
     private static final Messages MESSAGES = Messages.hub();
 
     @Test

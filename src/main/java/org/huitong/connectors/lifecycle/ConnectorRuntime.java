@@ -1,7 +1,6 @@
 package org.huitong.connectors.lifecycle;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,7 @@ import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.ConnectorProperties;
 import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorSecrets;
-import org.huitong.connectors.FileDropSource;
+import org.huitong.connectors.SourceSupports;
 import org.huitong.connectors.templates.SourceTemplate;
 import org.huitong.connectors.templates.SourceTemplates;
 import org.slf4j.Logger;
@@ -65,15 +64,19 @@ public class ConnectorRuntime implements CamelContextConfiguration {
     private final ConnectorProperties properties;
     private final JdbcLifecycleStore store;
     private final PollHealth health;
+    private final SourceSupports supports;
     private final Duration stopTimeout;
     private final Map<String, RouteFailure> failures = new ConcurrentHashMap<>();
     private final Map<String, ScheduledExecutorService> pollers = new ConcurrentHashMap<>();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     private volatile CamelContext camel;
+    private volatile boolean routesBuilt;
 
     public ConnectorRuntime(ConnectorRegistry registry, SourceTemplates templates, ConnectorSecrets secrets,
                             ConnectorProperties properties, JdbcLifecycleStore store, PollHealth health,
+                            SourceSupports supports,
                             @Value("${huitong.connectors.stop-timeout:PT60S}") Duration stopTimeout) {
+        this.supports = supports;
         this.registry = registry;
         this.templates = templates;
         this.secrets = secrets;
@@ -108,6 +111,7 @@ public class ConnectorRuntime implements CamelContextConfiguration {
                     build(entry.descriptor(), desired(controls, entry.id()));
                 }
             }
+            routesBuilt = true;
         }
     }
 
@@ -141,9 +145,9 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         return context == null ? null : context.getRouteController().getRouteStatus(routeId(connectorId));
     }
 
-    /** Tells whether the hub has built the routes yet. */
+    /** Tells whether the hub has built the routes of the connectors it started with. */
     public boolean started() {
-        return camel != null;
+        return routesBuilt;
     }
 
     public synchronized void pause(String connectorId, String actor) throws Exception {
@@ -245,10 +249,9 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("connectorId", descriptor.id());
         route.put("poller", pollerBean(descriptor.id()));
-        if (FileDropSource.TEMPLATE.equals(template.name())) {
-            Path inbox = inbox(descriptor.id());
-            Files.createDirectories(inbox);
-            route.putAll(FileDropSource.routeParameters(inbox, parameters));
+        var support = supports.find(template.name());
+        if (support.isPresent()) {
+            route.putAll(support.get().routeParameters(descriptor, parameters));
         } else {
             route.putAll(parameters);
         }

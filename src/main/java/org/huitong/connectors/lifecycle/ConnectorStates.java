@@ -54,7 +54,9 @@ public class ConnectorStates {
         ServiceStatus status = runtime.routeStatus(id);
         JdbcLifecycleStore.Control control = controls.get(id);
         if (status == null) {
-            return new ObservedState(ConnectorState.FAILED, messages.text("connector.state.no-route"), null);
+            // The runtime builds a route for every valid connector or records why it could not,
+            // so a valid connector without either is between the two steps of a rebuild.
+            return new ObservedState(ConnectorState.STARTING, null, null);
         }
         return switch (status) {
             case Initializing, Initialized, Starting -> new ObservedState(ConnectorState.STARTING, null, null);

@@ -1,0 +1,30 @@
+package org.huitong.connectors;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a source template needs beyond its parameter schema: checks a schema cannot express and
+ * the route parameters the hub computes, such as an inbox folder. A template without a bean of
+ * this type gets its parameters passed to the route as they are.
+ */
+public interface SourceSupport {
+
+    /** The template name, as in {@code routes/NAME.yaml}. */
+    String template();
+
+    /** Checks a descriptor of this template; returns one error per fault, naming its path. */
+    default List<DescriptorError> check(ConnectorDescriptor descriptor) {
+        return List.of();
+    }
+
+    /**
+     * Returns the route template parameters besides {@code connectorId} and {@code poller}.
+     *
+     * @param parameters the descriptor's parameters with the template's defaults filled in and
+     *     secrets resolved; they must not be logged
+     */
+    Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Map<String, String> parameters)
+            throws IOException;
+}

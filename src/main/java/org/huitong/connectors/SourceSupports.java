@@ -1,0 +1,23 @@
+package org.huitong.connectors;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The {@link SourceSupport} beans, by template name. */
+@Component
+public class SourceSupports {
+
+    private final Map<String, SourceSupport> byTemplate;
+
+    public SourceSupports(List<SourceSupport> supports) {
+        this.byTemplate = supports.stream().collect(Collectors.toMap(SourceSupport::template, Function.identity()));
+    }
+
+    public Optional<SourceSupport> find(String template) {
+        return Optional.ofNullable(byTemplate.get(template));
+    }
+}
