@@ -47,6 +47,15 @@ public final class RecordReaders {
         }
     }
 
+    /**
+     * Opens JSON Lines from a character stream, for records that arrive through an API, a
+     * message or a query rather than as a file: one JSON object per line, read with the same
+     * rules as a {@code .jsonl} file.
+     */
+    public static RecordReader jsonLines(java.io.Reader reader, ReadOptions options) {
+        return new JsonLinesRecordReader(reader, java.nio.charset.StandardCharsets.UTF_8, 0, options);
+    }
+
     private static String formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
