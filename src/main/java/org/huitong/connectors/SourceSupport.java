@@ -27,4 +27,17 @@ public interface SourceSupport {
      */
     Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Map<String, String> parameters)
             throws IOException;
+
+    /**
+     * Reads the first page of a live polling source for a dry run, publishing and storing nothing.
+     *
+     * @param parameters as for {@link #routeParameters}
+     * @return empty when this template has no live source to sample, as for file drops
+     * @throws IOException if the source cannot be read; the message is shown to the user and must
+     *     not contain a secret
+     */
+    default java.util.Optional<org.huitong.pipeline.BatchInput> firstPage(ConnectorDescriptor descriptor,
+            Map<String, String> parameters) throws IOException {
+        return java.util.Optional.empty();
+    }
 }

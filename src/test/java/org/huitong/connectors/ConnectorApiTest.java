@@ -264,6 +264,14 @@ class ConnectorApiTest {
     }
 
     @Test
+    void dryRunWithoutFileNeedsALiveSource() {
+        ResponseEntity<JsonNode> response = api.post("/api/connectors/samr-licensing/test");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getBody().get("detail").asText()).contains("samr-licensing");
+    }
+
+    @Test
     void dryRunOfUnsavedDescriptor() {
         String descriptor = licenceConnector("not-saved", "x") + "mapping: {文号: XK_WSH}\n";
         String csv = "文号,行政相对人名称\r\n兰市监许〔2024〕1号,某公司\r\n";

@@ -14,7 +14,11 @@ import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
+import org.huitong.connectors.ConnectorSecrets;
 import org.huitong.connectors.InvalidDescriptorException;
+import org.huitong.connectors.SourceSupports;
+import org.huitong.connectors.templates.SourceTemplates;
+import java.util.Map;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
 import org.huitong.security.CurrentUser;
@@ -47,9 +51,16 @@ public class ConnectorTestController {
     private final DryRunner dryRunner;
     private final DryRunViews dryRunViews;
     private final CurrentUser currentUser;
+    private final SourceSupports supports;
+    private final SourceTemplates templates;
+    private final ConnectorSecrets secrets;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
-                                   DryRunViews dryRunViews, CurrentUser currentUser) {
+                                   DryRunViews dryRunViews, CurrentUser currentUser, SourceSupports supports,
+                                   SourceTemplates templates, ConnectorSecrets secrets) {
+        this.supports = supports;
+        this.templates = templates;
+        this.secrets = secrets;
         this.views = views;
         this.service = service;
         this.dryRunner = dryRunner;
@@ -73,6 +84,35 @@ public class ConnectorTestController {
         return run(entry.descriptor(), file, limit, locale);
     }
 
+    @PostMapping(path = "/{id}/test")
+    @Operation(summary = "Dry run on the first page of a live polling source / 用在线数据源的第一页试运行")
+    public DryRunView testLiveSource(@PathVariable("id") String id,
+                                     @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
+                                     Locale locale) {
+        HubUser user = currentUser.get();
+        ConnectorEntry entry = views.readable(id, user);
+        ConnectorAccess.requireOperate(user, entry.departmentCode());
+        if (!entry.valid()) {
+            throw new InvalidDescriptorException(entry.errors());
+        }
+        checkLimit(limit);
+        ConnectorDescriptor descriptor = entry.descriptor();
+        var support = supports.find(descriptor.source().template());
+        java.util.Optional<org.huitong.pipeline.BatchInput> page;
+        try {
+            Map<String, String> parameters = new java.util.LinkedHashMap<>(templates.find(
+                    descriptor.source().template()).map(t -> t.defaults()).orElse(Map.of()));
+            parameters.putAll(secrets.resolved(descriptor));
+            page = support.isPresent() ? support.get().firstPage(descriptor, parameters) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new ConflictException("connector.test-source-failed", id, e.getMessage());
+        }
+        if (page.isEmpty()) {
+            throw new ConflictException("connector.test-needs-file", id);
+        }
+        return dryRunViews.view(id, dryRunner.run(descriptor, page.get(), limit), locale);
+    }
+
     @PostMapping(path = "/test", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Dry run of an unsaved descriptor on a sample file / 用样例文件试运行尚未保存的描述")
     public DryRunView testDescriptor(@Parameter(description = "Connector descriptor, YAML or JSON / 接入器描述")
@@ -94,11 +134,15 @@ public class ConnectorTestController {
         return run(check.descriptor(), file, limit, locale);
     }
 
-    private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
+    private static void checkLimit(int limit) {
         if (limit < 0 || limit > org.huitong.web.PageRequest.MAX_LIMIT) {
             throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
                     String.valueOf(org.huitong.web.PageRequest.MAX_LIMIT));
         }
+    }
+
+    private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
+        checkLimit(limit);
         if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }

@@ -61,9 +61,25 @@ public class PollHealth implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return;
+        if (connectorId != null) {
+            succeeded(connectorId);
         }
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        String connectorId = connectorId(consumer);
+        if (connectorId != null) {
+            failed(connectorId, cause.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Records a successful read of a connector's source, for sources whose reads are not the
+     * polls of a Camel scheduled-poll consumer (a connection that came back, a page fetched).
+     */
+    public void succeeded(String connectorId) {
         Status previous = statuses.get(connectorId);
         if (previous != null && previous.failing()) {
             log.info("Connector {}: source readable again after {} failed polls", connectorId,
@@ -72,24 +88,22 @@ public class PollHealth implements PollingConsumerPollStrategy {
         statuses.put(connectorId, new Status(0, null, null, Instant.now()));
     }
 
-    @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return false;
-        }
+    /**
+     * Records a failed read of a connector's source.
+     *
+     * @param message the failure, shown to users; it must not contain a secret
+     */
+    public void failed(String connectorId, String message) {
         Status updated = statuses.compute(connectorId, (id, previous) -> {
             int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
             Instant since = previous == null || previous.failingSince() == null ? Instant.now()
                     : previous.failingSince();
-            return new Status(failures, cause.getMessage(), since,
-                    previous == null ? null : previous.lastSuccessAt());
+            return new Status(failures, message, since, previous == null ? null : previous.lastSuccessAt());
         });
         if (updated.consecutiveFailures() % LOG_EVERY == 1) {
             log.warn("Connector {}: poll {} of the source failed, retrying with backoff: {}",
-                    connectorId, updated.consecutiveFailures(), cause.getMessage());
+                    connectorId, updated.consecutiveFailures(), message);
         }
-        return false;
     }
 
     private static String connectorId(Consumer consumer) {
