@@ -1,0 +1,124 @@
+package org.huitong.connectors.sources.http;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.huitong.i18n.Messages;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which addresses an HTTP source may call: only http and https, only hosts on the
+ * operator's allowlist, and never a link-local, wildcard, multicast or cloud-metadata address,
+ * whatever the allowlist says. Every redirect target is checked the same way.
+ *
+ * <p>NOTE: the host is resolved here and again by the HTTP client when it connects, so a DNS
+ * server that answers differently the second time (DNS rebinding) is not caught. The allowlist
+ * limits this to hosts the operator trusts.
+ */
+@Component
+public class HostPolicy {
+
+    /** Metadata services of cloud providers that are not link-local addresses. */
+    static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
+
+    /** Host names of metadata services. */
+    static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
+
+    private final HttpSourceProperties properties;
+    private final Messages messages;
+
+    public HostPolicy(HttpSourceProperties properties, Messages messages) {
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    /**
+     * Checks an address before it is called.
+     *
+     * @throws HttpSourceException naming the host and why it is refused
+     */
+    public void check(URI uri) throws HttpSourceException {
+        String name = checkWithoutLookup(uri);
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            throw new HttpSourceException(messages.text("http.host-unknown", name), e);
+        }
+        for (InetAddress address : addresses) {
+            if (forbidden(address)) {
+                throw new HttpSourceException(messages.text("http.address-refused", name + " (" + address.getHostAddress() + ")"));
+            }
+        }
+    }
+
+    /**
+     * Checks the scheme, the allowlist and literal addresses without a DNS lookup, for checking a
+     * descriptor: a DNS server that is down at that moment must not make the descriptor invalid.
+     *
+     * @return the host name, lower case and without IPv6 brackets
+     */
+    public String checkWithoutLookup(URI uri) throws HttpSourceException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (!scheme.equals("http") && !scheme.equals("https") || host == null) {
+            throw new HttpSourceException(messages.text("http.scheme-refused", redacted(uri)));
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (METADATA_HOSTS.contains(name)) {
+            throw new HttpSourceException(messages.text("http.address-refused", name));
+        }
+        if (!allowed(name)) {
+            throw new HttpSourceException(messages.text("http.host-not-allowed", name,
+                    properties.allowedHosts().isEmpty() ? "-" : String.join(", ", properties.allowedHosts())));
+        }
+        if (isLiteralAddress(name)) {
+            try {
+                if (forbidden(InetAddress.getByName(name))) {
+                    throw new HttpSourceException(messages.text("http.address-refused", name));
+                }
+            } catch (UnknownHostException e) {
+                throw new HttpSourceException(messages.text("http.host-unknown", name), e);
+            }
+        }
+        return name;
+    }
+
+    /** Tells whether a host is written as an IPv4 or IPv6 address, which needs no DNS lookup. */
+    private static boolean isLiteralAddress(String host) {
+        return host.matches("^[0-9.]+$") || host.contains(":");
+    }
+
+    /** Returns the address without its query and user information, for messages and logs. */
+    public static String redacted(URI uri) {
+        String host = uri.getHost() == null ? "?" : uri.getHost();
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + host + port
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    boolean allowed(String host) {
+        List<String> allowed = properties.allowedHosts();
+        for (String entry : allowed) {
+            String pattern = entry.trim().toLowerCase(Locale.ROOT);
+            if (pattern.equals(host)) {
+                return true;
+            }
+            if (pattern.startsWith("*.") && host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean forbidden(InetAddress address) {
+        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+                || METADATA_ADDRESSES.contains(address.getHostAddress());
+    }
+}
