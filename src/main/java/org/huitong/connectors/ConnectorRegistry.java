@@ -125,6 +125,9 @@ public class ConnectorRegistry {
      */
     public synchronized ConnectorEntry create(ConnectorDescriptor stored, String actor) {
         ConnectorEntry existing = entries.get(stored.id());
+        if (existing != null && existing.origin() == ConnectorOrigin.FILE) {
+            throw new ConflictException("connector.file-managed", stored.id(), existing.location());
+        }
         if (existing != null) {
             throw new ConflictException("connector.exists", stored.id(), existing.location());
         }

@@ -12,9 +12,11 @@ import java.util.List;
  * @param fileError why the file could not be read past some line, or {@code null}
  * @param records the first records, in file order, up to the requested limit
  * @param truncated whether more records were read than {@code records} shows
+ * @param missingColumns columns the descriptor's mapping names that the input's header lacks;
+ *     their fields are then filled from no column at all
  */
 public record DryRunResult(long read, long valid, long invalid, Violation fileError, long fileErrorLine,
-                           List<Checked> records, boolean truncated) {
+                           List<Checked> records, boolean truncated, List<String> missingColumns) {
 
     /**
      * One record as the pipeline would see it.

@@ -62,13 +62,19 @@ public class DryRunner {
                     records.add(checked(result));
                 }
             }
-            return new DryRunResult(read, valid, read - valid, null, 0, records, read > records.size());
+            return new DryRunResult(read, valid, read - valid, null, 0, records, read > records.size(),
+                    missingColumns(connector, reader.headers()));
         } catch (FileRejectedException e) {
             return new DryRunResult(read, valid, read - valid, e.violation(), e.line(), records,
-                    read > records.size());
+                    read > records.size(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + input.name(), e);
         }
+    }
+
+    /** Returns the mapped columns that the header lacks, in the descriptor's order. */
+    private static List<String> missingColumns(ConnectorDescriptor connector, List<String> headers) {
+        return connector.mapping().keySet().stream().filter(column -> !headers.contains(column)).sorted().toList();
     }
 
     private static DryRunResult.Checked checked(RecordChecker.Result result) {

@@ -284,7 +284,28 @@ class ConnectorApiTest {
         JsonNode record = response.getBody().get("records").get(0);
         assertThat(record.get("data").get("XK_WSH").asText()).isEqualTo("兰市监许〔2024〕1号");
         assertThat(record.get("valid").asBoolean()).isFalse();
+        assertThat(response.getBody().get("missingColumns")).isEmpty();
         assertThat(api.get("/api/connectors/not-saved").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void dryRunWarnsOfMappedColumnsMissingFromTheFile() {
+        String descriptor = licenceConnector("not-saved-2", "x") + "mapping: {决定书编号: XK_WSH}\n";
+        String csv = "行政许可决定文书号,行政相对人名称\r\n兰市监许〔2024〕1号,某公司\r\n";
+
+        JsonNode result = api.postFiles("/api/connectors/test",
+                new ApiClient.FilePart("descriptor", "d.yaml", descriptor.getBytes(StandardCharsets.UTF_8)),
+                new ApiClient.FilePart("file", "sample.csv", csv.getBytes(StandardCharsets.UTF_8))).getBody();
+
+        assertThat(result.get("missingColumns").get(0).asText()).isEqualTo("决定书编号");
+        assertThat(result.get("warnings").get(0).asText()).contains("决定书编号");
+    }
+
+    @Test
+    void readingAConnectorGivesItsRevisionAsETag() {
+        api.postYaml("/api/connectors", licenceConnector("tagged", "x"));
+
+        assertThat(api.get("/api/connectors/tagged").getHeaders().getETag()).isEqualTo("\"1\"");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorReader;
+import org.huitong.connectors.lifecycle.ConnectorMonitor;
 import org.huitong.connectors.lifecycle.JdbcLifecycleStore;
 import org.huitong.connectors.lifecycle.StateChange;
 import org.huitong.security.CurrentUser;
@@ -45,9 +46,11 @@ public class ConnectorController {
     private final DescriptorReader reader;
     private final JdbcLifecycleStore lifecycle;
     private final CurrentUser currentUser;
+    private final ConnectorMonitor monitor;
 
     public ConnectorController(ConnectorViews views, ConnectorService service, DescriptorReader reader,
-                               JdbcLifecycleStore lifecycle, CurrentUser currentUser) {
+                               JdbcLifecycleStore lifecycle, CurrentUser currentUser, ConnectorMonitor monitor) {
+        this.monitor = monitor;
         this.views = views;
         this.service = service;
         this.reader = reader;
@@ -63,8 +66,9 @@ public class ConnectorController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One connector, with its descriptor (secrets masked) / 单个接入器及其描述（保密参数已隐藏）")
-    public ConnectorView get(@PathVariable("id") String id, Locale locale) {
-        return views.visible(id, currentUser.get(), locale);
+    public ResponseEntity<ConnectorView> get(@PathVariable("id") String id, Locale locale) {
+        ConnectorView view = views.visible(id, currentUser.get(), locale);
+        return ResponseEntity.ok().eTag(String.valueOf(view.revision())).body(view);
     }
 
     @GetMapping("/schema")
@@ -79,6 +83,7 @@ public class ConnectorController {
     public ResponseEntity<ConnectorView> create(HttpServletRequest request, Locale locale) {
         HubUser user = currentUser.get();
         ConnectorEntry created = service.create(RequestBodies.descriptor(request), user);
+        monitor.observe(created.id(), user.name());
         return ResponseEntity.created(URI.create("/api/connectors/" + created.id()))
                 .body(views.visible(created.id(), user, locale));
     }
@@ -92,6 +97,7 @@ public class ConnectorController {
                                 HttpServletRequest request, Locale locale) {
         HubUser user = currentUser.get();
         service.update(id, RequestBodies.descriptor(request), revision(ifMatch), user);
+        monitor.observe(id, user.name());
         return views.visible(id, user, locale);
     }
 

@@ -8,9 +8,12 @@ import java.util.List;
  *
  * @param fileError why the file could not be read past {@code fileErrorLine}, or {@code null}
  * @param truncated whether more records were read than {@code records} shows
+ * @param missingColumns columns the mapping names that the input's header lacks, with
+ *     {@code warnings} explaining each in the request's language
  */
 public record DryRunView(String connectorId, long read, long valid, long invalid, ViolationView fileError,
-                         long fileErrorLine, List<RecordView> records, boolean truncated) {
+                         long fileErrorLine, List<RecordView> records, boolean truncated,
+                         List<String> missingColumns, List<String> warnings) {
 
     /** One checked record; {@code data} is what would be published when {@code valid}. */
     public record RecordView(long number, long firstLine, long lastLine, boolean valid, ObjectNode data,

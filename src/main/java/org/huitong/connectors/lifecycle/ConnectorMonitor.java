@@ -27,11 +27,13 @@ public class ConnectorMonitor {
     private final ConnectorStates states;
     private final BatchRepository batches;
     private final JdbcLifecycleStore store;
+    private final org.huitong.i18n.Messages messages;
     private final Map<String, StateChange> recorded = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     public ConnectorMonitor(ConnectorRegistry registry, ConnectorStates states, BatchRepository batches,
-                            JdbcLifecycleStore store) {
+                            JdbcLifecycleStore store, org.huitong.i18n.Messages messages) {
+        this.messages = messages;
         this.registry = registry;
         this.states = states;
         this.batches = batches;
@@ -70,6 +72,9 @@ public class ConnectorMonitor {
             return;
         }
         ConnectorState from = previous == null ? null : previous.to();
+        if (state.reason() == null && !ConnectorRegistry.SYSTEM.equals(actor)) {
+            state = new ObservedState(state.state(), messages.text("connector.state.by-user", actor), state.since());
+        }
         store.recordChange(entry.id(), from, state.state(), state.reason(), actor);
         recorded.put(entry.id(), new StateChange(0, entry.id(), java.time.Instant.now(), from, state.state(),
                 state.reason() == null ? null : state.reason().zh(),
