@@ -15,6 +15,7 @@ import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
 import org.huitong.connectors.InvalidDescriptorException;
+import org.huitong.connectors.sources.push.HttpPushSource;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
 import org.huitong.security.CurrentUser;
@@ -99,7 +100,9 @@ public class ConnectorTestController {
             throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
                     String.valueOf(org.huitong.web.PageRequest.MAX_LIMIT));
         }
-        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
+        // A push connector's sample is a .json or .jsonl file of what its system would send.
+        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())
+                && !HttpPushSource.TEMPLATE.equals(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
         if (upload.isEmpty()) {
