@@ -53,7 +53,7 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The rules of {@code /ingest/**}, checked before {@link #hubSecurity}: no user
+     * Builds the rules of {@code /ingest/**}, checked before {@link #hubSecurity}: no user
      * authentication, because a push is authenticated by its connector's own token or signature
      * in {@code org.huitong.connectors.sources.push.PushController}. A push's bearer token is not a
      * JWT, so the API's filters must not see it.

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a connector takes pushes: it must exist, use the {@code http-push} template,
- * and have a started route. Connectors that resume by themselves or after a short wait answer
- * 503 with Retry-After; those that need a person answer 409.
+ * and have a started route. Pushes to connectors that resume by themselves or after a short wait
+ * are rejected with 503 and Retry-After, and those to connectors that need a person with 409.
  *
  * <table>
  *   <caption>Refusals by state</caption>

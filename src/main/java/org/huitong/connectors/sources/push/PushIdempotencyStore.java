@@ -29,7 +29,7 @@ public class PushIdempotencyStore {
     /** Attempts to claim a key that expired or was released meanwhile. */
     private static final int MAX_CLAIM_ATTEMPTS = 3;
 
-    /** What {@link #claim} found. */
+    /** The result of {@link #claim}. */
     sealed interface Claim {
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Entry point of the {@code http-push} route template: runs the pushed records, the exchange's
  * body, through the {@link BatchProcessor} and replaces the body with the batch outcome. A
- * database or broker failure propagates to the caller, which answers 503.
+ * database or broker failure propagates to the caller, which responds with 503.
  */
 @Component("pushIngestor")
 public class PushIngestor {

@@ -16,11 +16,11 @@ public record PushResponse(String connector, long batchId, String status, long r
                            long published, long unchanged, long rejected, List<Rejection> rejections,
                            boolean rejectionsTruncated, String idempotencyKey, boolean replayed) {
 
-    /** A rejected record; {@code record} 0 stands for the unreadable rest of the body. */
+    /** A rejected record; {@code record} 0 is the unreadable rest of the body. */
     public record Rejection(long record, long line, List<Reason> reasons) {
     }
 
-    /** Why a record was rejected. */
+    /** A reason a record was rejected. */
     public record Reason(String code, String field, String sourceColumn, String message) {
     }
 }

@@ -23,7 +23,7 @@ record PushResult(String connector, long batchId, BatchStatus status, long recei
                   long published, long unchanged, long rejected, List<Rejection> rejections,
                   boolean rejectionsTruncated) {
 
-    /** Most rejected records listed in a response; the count covers all. */
+    /** Maximum number of rejected records listed in a response; the count covers all. */
     static final int MAX_LISTED = 500;
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 class PushService {
 
-    /** Header that asks the hub to process a push at most once per key. */
+    /** Request header naming a key under which the hub stores the push's response for retries. */
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     /** Seconds a client should wait before retrying after a database or broker failure. */

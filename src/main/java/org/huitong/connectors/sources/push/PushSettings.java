@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The resolved {@code http-push} parameters of one connector. It holds a secret, so it must
+ * The resolved {@code http-push} parameters of one connector. It contains a secret, so it must
  * never be logged; {@link #toString()} leaves the secret out.
  *
- * @param secret the bearer token or the HMAC secret, as {@link #authentication()} says
+ * @param secret the bearer token or the HMAC secret, as {@link #authentication()} selects
  */
 record PushSettings(String authentication, String secret, Duration signatureTolerance, long maxBodyBytes,
                     int maxRecords) {
