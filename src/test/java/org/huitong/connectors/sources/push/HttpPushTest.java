@@ -136,6 +136,32 @@ class HttpPushTest {
     }
 
     @Test
+    void concurrentPushesPublishEachRecordOnce() throws Exception {
+        createRunning("push-concurrent", "");
+        subscriber.drain(Duration.ofMillis(500));
+        byte[] body = PushClient.licences(1151, 20);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<PushClient.Reply>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                replies.add(clients.submit(() -> push.pushArray("push-concurrent", TOKEN, body)));
+            }
+            long published = 0;
+            for (var reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(200);
+                published += reply.get().json().get("published").asLong();
+            }
+
+            assertThat(published).isEqualTo(20);
+            List<JsonNode> events = subscriber.drain(Duration.ofSeconds(1));
+            assertThat(events).extracting(event -> event.get("subject").asText()).doesNotHaveDuplicates()
+                    .hasSize(20);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void badTokenIsRejectedAndAudited() {
         createRunning("push-token", "");
 
