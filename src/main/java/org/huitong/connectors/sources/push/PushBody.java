@@ -74,7 +74,7 @@ record PushBody(byte[] bytes, boolean jsonLines) {
         if (bytes.length > maxBytes) {
             throw new PushRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "push.too-many-bytes", String.valueOf(maxBytes));
         }
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        if (isBlank(bytes)) {
             throw new PushRejectedException(HttpStatus.BAD_REQUEST, "push.body-empty");
         }
         return new PushBody(bytes, jsonLines);
@@ -108,6 +108,15 @@ record PushBody(byte[] bytes, boolean jsonLines) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long countLines(int maxRecords) {

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Pushes over real HTTP to a whole hub on a random port: records reach the exchange and the
- * record store, and every refusal (authentication, size, idempotency, lifecycle) answers with
+ * record store, and every refusal (authentication, size, idempotency, lifecycle) returns
  * its status and a message in the request's language.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -375,11 +375,13 @@ class HttpPushTest {
                 "[{\"a\": ".getBytes(StandardCharsets.UTF_8));
         PushClient.Reply object = push.pushArray("push-broken", TOKEN,
                 PushClient.licenceLine(1951).getBytes(StandardCharsets.UTF_8));
+        PushClient.Reply empty = push.pushArray("push-broken", TOKEN, " \r\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().get("status").asText()).isEqualTo("REJECTED");
         assertThat(reply.json().get("rejections").get(0).get("record").asLong()).isZero();
         assertThat(object.status()).isEqualTo(400);
+        assertThat(empty.status()).isEqualTo(400);
     }
 
     @Test
@@ -423,17 +425,31 @@ class HttpPushTest {
                 source: {template: http-push, parameters: {}}
                 target: {recordType: credit.license, version: "1"}
                 """);
+        java.nio.file.Files.writeString(HUB.connectorsDir().resolve("push-no-env.yaml"), """
+                id: push-no-env
+                department: {code: lz-samr, name: 兰州市市场监督管理局}
+                source: {template: http-push, parameters: {token: "${env:HUITONG_TEST_UNSET_PUSH_TOKEN}"}}
+                target: {recordType: credit.license, version: "1"}
+                """);
         await().atMost(WAIT).until(() -> admin.get("/api/connectors/push-broken-file").getStatusCode() == HttpStatus.OK
                 && state("push-broken-file").equals("INVALID"));
+        await().atMost(WAIT).until(() -> admin.get("/api/connectors/push-no-env").getStatusCode() == HttpStatus.OK
+                && state("push-no-env").equals("FAILED"));
 
         PushClient.Reply unknown = push.pushArray("no-such-connector", TOKEN, PushClient.licences(2101, 1));
         PushClient.Reply invalid = push.pushArray("push-broken-file", TOKEN, PushClient.licences(2101, 1));
         PushClient.Reply fileDrop = push.pushArray("samr-licensing", TOKEN, PushClient.licences(2101, 1));
+        PushClient.Reply failed = push.pushArray("push-no-env", TOKEN, PushClient.licences(2101, 1),
+                "Accept-Language", "en");
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(invalid.status()).isEqualTo(409);
         assertThat(fileDrop.status()).isEqualTo(404);
         assertThat(fileDrop.json().get("detail").asText()).contains("file-drop");
+        assertThat(failed.status()).isEqualTo(409);
+        assertThat(failed.json().get("detail").asText()).contains("could not be started");
+        assertThat(admin.get("/api/connectors/push-no-env", "en").getBody().get("stateReason").asText())
+                .contains("HUITONG_TEST_UNSET_PUSH_TOKEN").doesNotContain(TOKEN);
     }
 
     @Test

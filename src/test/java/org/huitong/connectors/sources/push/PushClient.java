@@ -92,7 +92,7 @@ final class PushClient {
         return Instant.now().getEpochSecond();
     }
 
-    /** A JSON array of licences numbered {@code first} to {@code first + count - 1}. */
+    /** Returns a JSON array of licences numbered {@code first} to {@code first + count - 1}. */
     static byte[] licences(int first, int count) {
         List<Map<String, String>> records = new ArrayList<>();
         for (int number = first; number < first + count; number++) {
@@ -105,7 +105,7 @@ final class PushClient {
         }
     }
 
-    /** One licence as a JSON Lines line, without the line feed. */
+    /** Returns one licence as a JSON Lines line, without the line feed. */
     static String licenceLine(int number) {
         try {
             return JSON.writeValueAsString(new LinkedHashMap<>(LicenceFiles.record(number)));

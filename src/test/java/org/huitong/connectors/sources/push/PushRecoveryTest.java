@@ -23,7 +23,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpStatus;
 
 /**
- * The hub's broker rejects sends in the middle of a push. The push answers 503, the connector
+ * The hub's broker rejects sends in the middle of a push. The push fails with 503, the connector
  * shows DEGRADED, and once the broker works again the client's retry with the same
  * Idempotency-Key delivers every record exactly once and the connector returns to RUNNING by
  * itself.
