@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,7 +26,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * The hub's HTTP security: stateless, no CSRF protection because no cookies are used, every
  * {@code /api/**} request authenticated by HTTP Basic, an {@code X-API-Key} header or, when
  * {@code spring.security.oauth2.resourceserver.jwt.*} is configured, a JWT bearer token.
- * Health, the OpenAPI document and Swagger UI are open; everything else is denied.
+ * Health, the OpenAPI document and Swagger UI are open; {@code /ingest/**} has its own chain
+ * without user authentication; everything else is denied.
  * Role checks use {@code @PreAuthorize}; department checks are made by the controllers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +50,27 @@ public class SecurityConfiguration {
                 new PasswordAuthenticationProvider(users, passwords, throttle, audit));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
+    }
+
+    /**
+     * Builds the rules of {@code /ingest/**}, checked before {@link #hubSecurity}: no user
+     * authentication, because a push is authenticated by its connector's own token or signature
+     * in {@code org.huitong.connectors.sources.push.PushController}. A push's bearer token is not a
+     * JWT, so the API's filters must not see it.
+     */
+    @Bean
+    @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public SecurityFilterChain pushSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/ingest/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .httpBasic(basic -> basic.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
     }
 
     /** The HTTP rules; absent when the hub runs without a web server, as some tests do. */

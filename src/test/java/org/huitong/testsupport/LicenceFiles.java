@@ -61,6 +61,17 @@ public final class LicenceFiles {
         return decisionNumber(number) + "|" + AUTHORITY;
     }
 
+    /** Returns row {@code number} as column name to value, as a system would push it in JSON. */
+    public static java.util.Map<String, String> record(int number) {
+        String[] names = HEADER.split(",");
+        String[] values = row(number).split(",");
+        java.util.Map<String, String> record = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            record.put(names[i], values[i]);
+        }
+        return record;
+    }
+
     private static String row(int number) {
         return String.join(",", "兰州测试商贸有限公司" + number, "法人及非法人组织",
                 SyntheticIds.uscc(number), "张三", "食品经营许可决定书", decisionNumber(number), "普通",

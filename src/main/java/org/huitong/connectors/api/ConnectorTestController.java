@@ -17,6 +17,7 @@ import org.huitong.connectors.FileDropSource;
 import org.huitong.connectors.ConnectorSecrets;
 import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.connectors.SourceSupports;
+import org.huitong.connectors.sources.push.HttpPushSource;
 import org.huitong.connectors.templates.SourceTemplates;
 import java.util.Map;
 import org.huitong.pipeline.DryRunResult;
@@ -143,7 +144,9 @@ public class ConnectorTestController {
 
     private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
         checkLimit(limit);
-        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
+        // A push connector's sample is a .json or .jsonl file of what its system would send.
+        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())
+                && !HttpPushSource.TEMPLATE.equals(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
         if (upload.isEmpty()) {

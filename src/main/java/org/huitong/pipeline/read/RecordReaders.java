@@ -56,6 +56,16 @@ public final class RecordReaders {
         return new JsonLinesRecordReader(reader, java.nio.charset.StandardCharsets.UTF_8, 0, options);
     }
 
+    /**
+     * Opens a JSON array of objects from a character stream, for records that arrive through an
+     * API rather than as a file, read with the same rules as a {@code .json} file.
+     *
+     * @throws FileRejectedException if the stream does not start with an array
+     */
+    public static RecordReader jsonArray(java.io.Reader reader, ReadOptions options) throws IOException {
+        return new JsonArrayRecordReader(reader, java.nio.charset.StandardCharsets.UTF_8, 0, options);
+    }
+
     private static String formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
