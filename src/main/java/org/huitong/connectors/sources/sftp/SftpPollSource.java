@@ -108,7 +108,9 @@ public final class SftpPollSource {
      *
      * @param workDirectory local folder the connector's files are downloaded to
      * @param parameters the descriptor's parameters with the template's defaults filled in and
-     *     secrets resolved; the result holds the secrets too, so it must not be logged
+     *     secrets resolved; the result holds the password too, so it must not be logged. The
+     *     private key is left out: the caller binds it in the Camel registry and sets
+     *     {@code privateKey} to a reference to it
      */
     public static Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Path workDirectory,
                                                       Map<String, String> parameters) {
@@ -118,7 +120,6 @@ public final class SftpPollSource {
         route.put("directory", parameters.getOrDefault("directory", ""));
         route.put("username", parameters.get("username"));
         putIfSet(route, "password", parameters.get("password"));
-        putIfSet(route, "privateKey", parameters.get("privateKey"));
         putIfSet(route, "privateKeyPassphrase", parameters.get("privateKeyPassphrase"));
         route.put("knownHosts", parameters.get("knownHosts"));
         route.put("localWorkDirectory", workDirectory.toAbsolutePath().toString());

@@ -212,6 +212,84 @@ class SftpPollTest {
         }
     }
 
+    @Test
+    void requiredParametersReported() {
+        String yaml = """
+                id: sftp-empty
+                department: {code: lz-samr, name: 兰州市市场监督管理局}
+                source: {template: sftp-poll, parameters: {port: 2222}}
+                schedule: {interval: PT1M}
+                target: {recordType: credit.license, version: "1"}
+                """;
+
+        List<String> errors = errors(yaml);
+
+        assertThat(errors).contains("source.parameters.host：必填项，不能为空。",
+                "source.parameters.username：必填项，不能为空。",
+                "source.parameters.knownHosts：必填项，不能为空。");
+    }
+
+    @Test
+    void credentialsAndKnownHostsChecked() {
+        String noCredentials = connector("sftp-bad", sftp, "bad");
+        assertThat(errors(noCredentials)).containsExactly("source.parameters.password：SFTP 登录需要 password 或 "
+                + "privateKey（也可两者都设置），请至少设置一个。");
+
+        String otherHost = connector("sftp-bad", sftp, "bad", password())
+                .replace("[127.0.0.1]:" + sftp.port(), "[10.0.0.9]:" + sftp.port());
+        assertThat(errors(otherHost)).singleElement().asString()
+                .startsWith("source.parameters.knownHosts：没有条目以 [127.0.0.1]:" + sftp.port() + " 指明该服务器");
+
+        String brokenLine = connector("sftp-bad", sftp, "bad", password())
+                .replace(sftp.knownHostsLine(), "127.0.0.1 ssh-ed25519");
+        assertThat(errors(brokenLine)).singleElement().asString()
+                .startsWith("source.parameters.knownHosts：第 1 行不是 known_hosts 条目");
+
+        String unknownType = connector("sftp-bad", sftp, "bad", password())
+                .replace(sftp.knownHostsLine(), "[127.0.0.1]:" + sftp.port() + " ssh-foo AAAA");
+        assertThat(errors(unknownType)).singleElement().asString()
+                .startsWith("source.parameters.knownHosts：第 1 行的密钥类型未知");
+
+        String notAKey = connector("sftp-bad", sftp, "bad", "privateKey: not-a-key",
+                "archiveFolder: ../up", "rejectedFolder: ../up");
+        assertThat(paths(notAKey)).containsExactlyInAnyOrder("source.parameters.privateKey",
+                "source.parameters.archiveFolder", "source.parameters.rejectedFolder",
+                "source.parameters.rejectedFolder");
+
+        String passphraseOnly = connector("sftp-bad", sftp, "bad", password(), "privateKeyPassphrase: x");
+        assertThat(paths(passphraseOnly)).containsExactly("source.parameters.privateKeyPassphrase");
+
+        String noSchedule = connector("sftp-bad", sftp, "bad", password()).replace("schedule: {interval: PT1S}\n", "");
+        assertThat(paths(noSchedule)).containsExactly("schedule");
+    }
+
+    @Test
+    void secretsNeverReturned() {
+        create(connector("sftp-secret", sftp, "secret", password()));
+
+        JsonNode parameters = admin.get("/api/connectors/sftp-secret").getBody()
+                .path("descriptor").path("source").path("parameters");
+
+        assertThat(parameters.get("password").asText()).isEqualTo("********");
+        assertThat(parameters.get("knownHosts").asText()).isEqualTo(sftp.knownHostsLine());
+    }
+
+    private List<String> errors(String yaml) {
+        return validationErrors(yaml, "message");
+    }
+
+    private List<String> paths(String yaml) {
+        return validationErrors(yaml, "path");
+    }
+
+    private List<String> validationErrors(String yaml, String field) {
+        JsonNode body = admin.postYaml("/api/connectors/validate", yaml).getBody();
+        assertThat(body.path("valid").asBoolean()).as(String.valueOf(body)).isFalse();
+        List<String> values = new ArrayList<>();
+        body.path("errors").forEach(error -> values.add(error.get(field).asText()));
+        return values;
+    }
+
     /**
      * Returns a descriptor for {@code server}, polling {@code directory} every second, with
      * {@code parameters} (YAML lines) added to the source parameters.
