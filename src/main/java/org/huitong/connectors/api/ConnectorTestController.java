@@ -14,6 +14,7 @@ import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
+import org.huitong.connectors.sources.sftp.SftpPollSource;
 import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
@@ -41,6 +42,10 @@ public class ConnectorTestController {
 
     /** Records returned in full by default; all records are counted. */
     static final int DEFAULT_SHOWN = 50;
+
+    /** Templates whose connectors read delivered files, so an uploaded sample file shows what they would read. */
+    private static final java.util.Set<String> FILE_TEMPLATES = java.util.Set.of(FileDropSource.TEMPLATE,
+            SftpPollSource.TEMPLATE);
 
     private final ConnectorViews views;
     private final ConnectorService service;
@@ -99,7 +104,7 @@ public class ConnectorTestController {
             throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
                     String.valueOf(org.huitong.web.PageRequest.MAX_LIMIT));
         }
-        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
+        if (!FILE_TEMPLATES.contains(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
         if (upload.isEmpty()) {

@@ -274,6 +274,20 @@ class SftpPollTest {
         assertThat(parameters.get("knownHosts").asText()).isEqualTo(sftp.knownHostsLine());
     }
 
+    @Test
+    void dryRunReadsUploadedSample() throws Exception {
+        String descriptor = connector("sftp-sample", sftp, "sample", password());
+        byte[] sample = Files.readAllBytes(LicenceFiles.validRows(HUB.root(), 50, 2));
+
+        ResponseEntity<JsonNode> response = admin.postFiles("/api/connectors/test",
+                new ApiClient.FilePart("descriptor", "sftp-sample.yaml", descriptor.getBytes(StandardCharsets.UTF_8)),
+                new ApiClient.FilePart("file", "sample.csv", sample));
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("read").asLong()).isEqualTo(2);
+        assertThat(response.getBody().get("valid").asLong()).isEqualTo(2);
+    }
+
     private List<String> errors(String yaml) {
         return validationErrors(yaml, "message");
     }
