@@ -54,7 +54,7 @@ public final class SftpPollSource {
     }
 
     /**
-     * Tells whether a secret parameter holds its plain value, not the API's mask, an encrypted
+     * Tells whether a secret parameter contains its plain value, not the API's mask, an encrypted
      * stored value or an environment placeholder resolved when the route is built.
      */
     private static boolean isLiteral(String secret) {
@@ -108,7 +108,7 @@ public final class SftpPollSource {
      *
      * @param workDirectory local folder the connector's files are downloaded to
      * @param parameters the descriptor's parameters with the template's defaults filled in and
-     *     secrets resolved; the result holds the password too, so it must not be logged. The
+     *     secrets resolved; the result contains the password too, so it must not be logged. The
      *     private key is left out: the caller binds it in the Camel registry and sets
      *     {@code privateKey} to a reference to it
      */

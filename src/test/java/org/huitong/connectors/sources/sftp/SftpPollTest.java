@@ -89,6 +89,9 @@ class SftpPollTest {
         }
         await().atMost(WAIT).until(() -> !Files.exists(sftp.root().resolve("happy/licences.csv")));
         assertThat(archived("happy/.done")).singleElement().asString().startsWith("licences.").endsWith(".csv");
+        try (Stream<Path> work = Files.list(HUB.dataDir().resolve("sftp-work/sftp-happy"))) {
+            assertThat(work).isEmpty();
+        }
         assertThat(state("sftp-happy")).isEqualTo("RUNNING");
     }
 
