@@ -291,6 +291,42 @@ class SftpPollTest {
         assertThat(response.getBody().get("valid").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void dryRunFetchesFirstServerFile() throws Exception {
+        Path folder = Files.createDirectories(sftp.root().resolve("live"));
+        Path first = Files.copy(LicenceFiles.validRows(HUB.root(), 60, 3), folder.resolve("first.csv"));
+        Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Files.copy(LicenceFiles.validRows(HUB.root(), 70, 1), folder.resolve("second.csv"));
+        Files.copy(LicenceFiles.validRows(HUB.root(), 80, 5), folder.resolve("uploading.csv.part"));
+        String descriptor = connector("sftp-live", sftp, "live", password());
+
+        ResponseEntity<JsonNode> response = admin.postFiles("/api/connectors/test",
+                new ApiClient.FilePart("descriptor", "sftp-live.yaml", descriptor.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("read").asLong()).isEqualTo(3);
+        assertThat(Files.exists(first)).isTrue();
+        assertThat(archived("live/.done")).isEmpty();
+    }
+
+    @Test
+    void dryRunReportsUnreachableSample() throws Exception {
+        Files.createDirectories(sftp.root().resolve("empty"));
+        String empty = connector("sftp-none", sftp, "empty", password());
+        String mitm = connector("sftp-none", sftp, "empty", password())
+                .replace(sftp.knownHostsLine(), sftp.knownHostsLineWithOtherKey());
+
+        ResponseEntity<JsonNode> none = admin.postFiles("/api/connectors/test",
+                new ApiClient.FilePart("descriptor", "none.yaml", empty.getBytes(StandardCharsets.UTF_8)));
+        ResponseEntity<JsonNode> refused = admin.postFiles("/api/connectors/test",
+                new ApiClient.FilePart("descriptor", "mitm.yaml", mitm.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(none.getBody().get("detail").asText()).startsWith("SFTP 目录中没有可读取的完整文件");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(refused.getBody().get("detail").asText()).contains("host key does not match knownHosts");
+    }
+
     private List<String> errors(String yaml) {
         return validationErrors(yaml, "message");
     }
