@@ -15,6 +15,8 @@ import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
 import org.huitong.connectors.ConnectorSecrets;
+import org.huitong.connectors.sources.sftp.SftpPollSource;
+import org.huitong.connectors.sources.sftp.SftpSampleFetcher;
 import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.connectors.SourceSupports;
 import org.huitong.connectors.sources.push.HttpPushSource;
@@ -36,8 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Dry runs: mapping and validation of an uploaded sample file, returning the mapped records and
- * their violations. Nothing is stored or published.
+ * Dry runs: mapping and validation of an uploaded sample file, or for an {@code sftp-poll}
+ * connector without one the first file on its server, returning the mapped records and their
+ * violations. Nothing is stored, published or changed on the server.
  */
 @RestController
 @RequestMapping("/api/connectors")
@@ -47,6 +50,10 @@ public class ConnectorTestController {
     /** Records returned in full by default; all records are counted. */
     static final int DEFAULT_SHOWN = 50;
 
+    /** Templates whose connectors read delivered files, so an uploaded sample file shows what they would read. */
+    private static final java.util.Set<String> FILE_TEMPLATES = java.util.Set.of(FileDropSource.TEMPLATE,
+            SftpPollSource.TEMPLATE, HttpPushSource.TEMPLATE);
+
     private final ConnectorViews views;
     private final ConnectorService service;
     private final DryRunner dryRunner;
@@ -55,13 +62,16 @@ public class ConnectorTestController {
     private final SourceSupports supports;
     private final SourceTemplates templates;
     private final ConnectorSecrets secrets;
+    private final SftpSampleFetcher sftpSamples;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
                                    DryRunViews dryRunViews, CurrentUser currentUser, SourceSupports supports,
-                                   SourceTemplates templates, ConnectorSecrets secrets) {
+                                   SourceTemplates templates, ConnectorSecrets secrets,
+                                   SftpSampleFetcher sftpSamples) {
         this.supports = supports;
         this.templates = templates;
         this.secrets = secrets;
+        this.sftpSamples = sftpSamples;
         this.views = views;
         this.service = service;
         this.dryRunner = dryRunner;
@@ -72,8 +82,10 @@ public class ConnectorTestController {
     @PostMapping(path = "/{id}/test", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Dry run of a connector on an uploaded sample file / 用上传的样例文件试运行接入器")
     public DryRunView testConnector(@PathVariable("id") String id,
-                                    @Parameter(description = "Sample file (CSV, XLSX, JSON) / 样例文件")
-                                    @RequestPart("file") MultipartFile file,
+                                    @Parameter(description = "Sample file (CSV, XLSX, JSON); optional for sftp-poll, "
+                                            + "which then reads the first file on the server / 样例文件；sftp-poll "
+                                            + "可省略，此时读取服务器上的第一个文件")
+                                    @RequestPart(value = "file", required = false) MultipartFile file,
                                     @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
                                     Locale locale) {
         HubUser user = currentUser.get();
@@ -118,8 +130,10 @@ public class ConnectorTestController {
     @Operation(summary = "Dry run of an unsaved descriptor on a sample file / 用样例文件试运行尚未保存的描述")
     public DryRunView testDescriptor(@Parameter(description = "Connector descriptor, YAML or JSON / 接入器描述")
                                      @RequestPart("descriptor") MultipartFile descriptor,
-                                     @Parameter(description = "Sample file (CSV, XLSX, JSON) / 样例文件")
-                                     @RequestPart("file") MultipartFile file,
+                                     @Parameter(description = "Sample file (CSV, XLSX, JSON); optional for sftp-poll, "
+                                             + "which then reads the first file on the server / 样例文件；sftp-poll "
+                                             + "可省略，此时读取服务器上的第一个文件")
+                                     @RequestPart(value = "file", required = false) MultipartFile file,
                                      @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
                                      Locale locale) throws IOException {
         HubUser user = currentUser.get();
@@ -144,23 +158,28 @@ public class ConnectorTestController {
 
     private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
         checkLimit(limit);
-        // A push connector's sample is a .json or .jsonl file of what its system would send.
-        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())
-                && !HttpPushSource.TEMPLATE.equals(descriptor.source().template())) {
+        if (!FILE_TEMPLATES.contains(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
-        if (upload.isEmpty()) {
+        boolean uploaded = upload != null && !upload.isEmpty();
+        boolean fromServer = !uploaded && SftpPollSource.TEMPLATE.equals(descriptor.source().template());
+        if (!uploaded && !fromServer) {
             throw new InvalidDescriptorException(List.of(new DescriptorError("file", "required")));
         }
         Path directory = null;
         try {
             directory = Files.createTempDirectory("huitong-dry-run");
-            Path file = directory.resolve(safeName(upload.getOriginalFilename()));
-            upload.transferTo(file);
+            Path file;
+            if (fromServer) {
+                file = sftpSamples.fetch(descriptor, directory);
+            } else {
+                file = directory.resolve(safeName(upload.getOriginalFilename()));
+                upload.transferTo(file);
+            }
             DryRunResult result = dryRunner.run(descriptor, file, limit);
             return dryRunViews.view(descriptor.id(), result, locale);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the uploaded sample file", e);
+            throw new UncheckedIOException("Cannot store the sample file", e);
         } finally {
             deleteQuietly(directory);
         }

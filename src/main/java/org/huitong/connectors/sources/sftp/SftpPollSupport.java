@@ -1,0 +1,66 @@
+package org.huitong.connectors.sources.sftp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.huitong.connectors.ConnectorDescriptor;
+import org.huitong.connectors.ConnectorProperties;
+import org.huitong.connectors.DescriptorError;
+import org.huitong.connectors.SourceSupport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code sftp-poll} template: checks its parameters, creates the local folder the
+ * connector's files are downloaded to ({@code <inbox root>/../sftp-work/<connector id>}) and
+ * hands the private key to Camel through its registry.
+ *
+ * <p>The key goes through the registry because a multi-line value does not survive the
+ * endpoint URI that the route template builds, and a {@code privateKeyUri} would show the key in
+ * Camel's log of a failed poll.
+ */
+@Component
+public class SftpPollSupport implements SourceSupport {
+
+    private final ConnectorProperties properties;
+    private final ObjectProvider<CamelContext> camel;
+
+    public SftpPollSupport(ConnectorProperties properties, ObjectProvider<CamelContext> camel) {
+        this.properties = properties;
+        this.camel = camel;
+    }
+
+    @Override
+    public String template() {
+        return SftpPollSource.TEMPLATE;
+    }
+
+    @Override
+    public List<DescriptorError> check(ConnectorDescriptor descriptor) {
+        return SftpPollSource.check(descriptor.source().parameters());
+    }
+
+    @Override
+    public Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Map<String, String> parameters)
+            throws IOException {
+        Path root = properties.inboxRoot().toAbsolutePath().resolveSibling("sftp-work");
+        Path work = Files.createDirectories(root.resolve(descriptor.id()));
+        Map<String, Object> route = SftpPollSource.routeParameters(descriptor, work, parameters);
+        String keyBean = "huitong-sftp-key-" + descriptor.id();
+        String privateKey = parameters.get("privateKey");
+        // NOTE: the bound key stays in the Camel registry after its connector is deleted, until
+        // the hub restarts, because SourceSupport has no hook for a removed route.
+        if (privateKey == null) {
+            camel.getObject().getRegistry().unbind(keyBean);
+        } else {
+            camel.getObject().getRegistry().bind(keyBean, byte[].class,
+                    privateKey.getBytes(StandardCharsets.US_ASCII));
+            route.put("privateKey", "#" + keyBean);
+        }
+        return route;
+    }
+}
