@@ -76,6 +76,8 @@ public final class HubTestEnvironment {
         properties.put("huitong.exchange.broker.port", brokerPort);
         properties.put("huitong.samples.feed-on-first-run", "false");
         properties.put("huitong.routes-dir", routesDir.toString());
+        // Sources started by tests listen on loopback; a test may override the allowlist.
+        properties.put("huitong.sources.allowed-hosts", "127.0.0.1");
         properties.put("huitong.connectors.reload-interval", "PT0.3S");
         properties.put("huitong.connectors.monitor-interval", "PT0.3S");
         return properties;

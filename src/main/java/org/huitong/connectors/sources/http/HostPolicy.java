@@ -10,9 +10,10 @@ import org.huitong.i18n.Messages;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which addresses an HTTP source may call: only http and https, only hosts on the
- * operator's allowlist, and never a link-local, wildcard, multicast or cloud-metadata address,
- * whatever the allowlist says. Every redirect target is checked the same way.
+ * Decides which hosts a source may call out to: only hosts on the operator's allowlist
+ * ({@code huitong.sources.allowed-hosts}), and never a link-local, wildcard, multicast or
+ * cloud-metadata address, whatever the allowlist contains. For HTTP sources only http and https
+ * are allowed, and every redirect target is checked the same way.
  *
  * <p>NOTE: the host is resolved here and again by the HTTP client when it connects, so a DNS
  * server that answers differently the second time (DNS rebinding) is not caught. The allowlist
@@ -67,6 +68,16 @@ public class HostPolicy {
         if (!scheme.equals("http") && !scheme.equals("https") || host == null) {
             throw new HttpSourceException(messages.text("http.scheme-refused", redacted(uri)));
         }
+        return checkHostWithoutLookup(host);
+    }
+
+    /**
+     * Checks a host of any source that calls out (an SFTP server, a database, an MQTT broker)
+     * against the allowlist and the always-refused addresses, without a DNS lookup.
+     *
+     * @return the host name, lower case and without IPv6 brackets
+     */
+    public String checkHostWithoutLookup(String host) throws HttpSourceException {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);

@@ -28,10 +28,13 @@ public class SftpPollSupport implements SourceSupport {
 
     private final ConnectorProperties properties;
     private final ObjectProvider<CamelContext> camel;
+    private final org.huitong.connectors.sources.OutboundHosts hosts;
 
-    public SftpPollSupport(ConnectorProperties properties, ObjectProvider<CamelContext> camel) {
+    public SftpPollSupport(ConnectorProperties properties, ObjectProvider<CamelContext> camel,
+                           org.huitong.connectors.sources.OutboundHosts hosts) {
         this.properties = properties;
         this.camel = camel;
+        this.hosts = hosts;
     }
 
     @Override
@@ -41,7 +44,9 @@ public class SftpPollSupport implements SourceSupport {
 
     @Override
     public List<DescriptorError> check(ConnectorDescriptor descriptor) {
-        return SftpPollSource.check(descriptor.source().parameters());
+        List<DescriptorError> errors = new java.util.ArrayList<>(SftpPollSource.check(descriptor.source().parameters()));
+        errors.addAll(hosts.check("source.parameters.host", descriptor.source().parameters().get("host")));
+        return errors;
     }
 
     @Override

@@ -41,7 +41,7 @@ class HttpPollTest {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
-        registry.add("huitong.sources.http.allowed-hosts", () -> "127.0.0.1,169.254.169.254");
+        registry.add("huitong.sources.allowed-hosts", () -> "127.0.0.1,169.254.169.254");
     }
 
     @AfterAll

@@ -267,6 +267,16 @@ class SftpPollTest {
     }
 
     @Test
+    void hostOutsideTheAllowlistRefused() {
+        String outside = connector("sftp-outside", sftp, "x", password()).replace("host: 127.0.0.1", "host: sftp.example.org");
+        String metadata = connector("sftp-metadata", sftp, "x", password()).replace("host: 127.0.0.1", "host: 169.254.169.254");
+
+        assertThat(paths(outside)).contains("source.parameters.host");
+        assertThat(errors(outside)).anySatisfy(message -> assertThat(message).contains("sftp.example.org"));
+        assertThat(paths(metadata)).contains("source.parameters.host");
+    }
+
+    @Test
     void secretsNeverReturned() {
         create(connector("sftp-secret", sftp, "secret", password()));
 
