@@ -289,7 +289,8 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         health.forget(connectorId);
     }
 
-    private static String pollerBean(String connectorId) {
+    /** Returns the Camel registry name of a connector's single-thread poll executor. */
+    public static String pollerBean(String connectorId) {
         return "huitong-poller-" + connectorId;
     }
 }

@@ -61,9 +61,25 @@ public class PollHealth implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return;
+        if (connectorId != null) {
+            sourceAvailable(connectorId);
         }
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        String connectorId = connectorId(consumer);
+        if (connectorId != null) {
+            sourceUnavailable(connectorId, cause.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Records that the connector's source can be read again. Sources that are not polled, such
+     * as a broker subscription, call it when their connection is up.
+     */
+    public void sourceAvailable(String connectorId) {
         Status previous = statuses.get(connectorId);
         if (previous != null && previous.failing()) {
             log.info("Connector {}: source readable again after {} failed polls", connectorId,
@@ -72,24 +88,24 @@ public class PollHealth implements PollingConsumerPollStrategy {
         statuses.put(connectorId, new Status(0, null, null, Instant.now()));
     }
 
-    @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return false;
-        }
+    /**
+     * Records a failed attempt to read the connector's source, so the connector shows DEGRADED.
+     * Sources that are not polled call it while their connection is down.
+     *
+     * @param error why reading failed; it must not contain a secret
+     */
+    public void sourceUnavailable(String connectorId, String error) {
         Status updated = statuses.compute(connectorId, (id, previous) -> {
             int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
             Instant since = previous == null || previous.failingSince() == null ? Instant.now()
                     : previous.failingSince();
-            return new Status(failures, cause.getMessage(), since,
+            return new Status(failures, error, since,
                     previous == null ? null : previous.lastSuccessAt());
         });
         if (updated.consecutiveFailures() % LOG_EVERY == 1) {
             log.warn("Connector {}: poll {} of the source failed, retrying with backoff: {}",
-                    connectorId, updated.consecutiveFailures(), cause.getMessage());
+                    connectorId, updated.consecutiveFailures(), error);
         }
-        return false;
     }
 
     private static String connectorId(Consumer consumer) {
