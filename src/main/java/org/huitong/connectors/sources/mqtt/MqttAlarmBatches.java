@@ -64,8 +64,9 @@ public class MqttAlarmBatches {
             if (route.getConsumer() instanceof PahoConsumer consumer
                     && route.getRouteId().startsWith(ConnectorRuntime.ROUTE_PREFIX)) {
                 String connectorId = route.getRouteId().substring(ConnectorRuntime.ROUTE_PREFIX.length());
-                reportConnection(connectorId, consumer);
+                // A paused or stopped route has disconnected on purpose, which is no fault.
                 if (camel.getRouteController().getRouteStatus(route.getRouteId()) == ServiceStatus.Started) {
+                    reportConnection(connectorId, consumer);
                     schedule(connectorId);
                 }
             }

@@ -195,6 +195,47 @@ class MqttAlarmConnectorTest {
     }
 
     @Test
+    void messagesWhilePausedArriveAfterResume() throws Exception {
+        startConnector("mqtt-paused");
+        ResponseEntity<JsonNode> paused = admin.post("/api/connectors/mqtt-paused/pause");
+        assertThat(paused.getBody().get("state").asText()).isEqualTo("PAUSED");
+
+        EmbeddedMqttBroker.publish(BROKER.url(), "it/mqtt-paused/fd-2",
+                alarm("FD-2", 1, "fall"), alarm("FD-2", 2, "sos"));
+        Thread.sleep(1000);
+        assertThat(published("mqtt-paused")).isZero();
+
+        admin.post("/api/connectors/mqtt-paused/resume");
+        await().atMost(WAIT).until(() -> published("mqtt-paused") == 2);
+    }
+
+    @Test
+    void storedMessagesProcessedAfterRestart() {
+        startConnector("mqtt-stored");
+        admin.post("/api/connectors/mqtt-stored/stop");
+        assertThat(state("mqtt-stored")).isEqualTo("STOPPED");
+        // A message that was stored and acknowledged when the hub stopped before its batch ran.
+        jdbc.update("INSERT INTO mqtt_alarm_inbox (connector_id, topic, payload, received_at)"
+                + " VALUES ('mqtt-stored', 'it/mqtt-stored/fd-4', ?, CURRENT_TIMESTAMP)", alarm("FD-4", 1, "fall"));
+
+        admin.post("/api/connectors/mqtt-stored/start");
+
+        await().atMost(WAIT).until(() -> published("mqtt-stored") == 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mqtt_alarm_inbox WHERE connector_id = 'mqtt-stored'",
+                Long.class)).isZero();
+    }
+
+    @Test
+    void gapsOfOtherDepartmentForbidden() {
+        startConnector("mqtt-private");
+        ApiClient otherDepartment = ApiClient.withNewKey(http, HUB, "DEPARTMENT_ADMIN", "lz-samr");
+
+        ResponseEntity<JsonNode> response = otherDepartment.get("/api/connectors/mqtt-private/sequence-gaps");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void invalidParametersRejected() {
         String yaml = connector("mqtt-bad", "tcp://169.254.10.20:1883", "alarms/#/x")
                 .replace("keepAliveSeconds: 5", "keepAliveSeconds: 5\n    password: secret-value");
