@@ -200,6 +200,21 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         return true;
     }
 
+    /**
+     * Builds the route of a connector whose route could not be built, keeping the state that was
+     * asked for. Sources that must reach a server while their route starts, such as an MQTT
+     * broker, call it to retry by themselves.
+     *
+     * @return {@code false} if the connector has no failed route to retry
+     */
+    public synchronized boolean retryFailed(String connectorId) {
+        if (camel == null || !failures.containsKey(connectorId)) {
+            return false;
+        }
+        rebuild(connectorId);
+        return true;
+    }
+
     private void rebuild(String connectorId) {
         remove(connectorId);
         registry.find(connectorId).ifPresent(descriptor ->

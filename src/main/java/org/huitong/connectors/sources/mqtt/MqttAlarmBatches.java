@@ -45,12 +45,15 @@ public class MqttAlarmBatches {
     private final AlarmBatchRunner runner;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+    private final Map<String, Retry> buildRetries = new ConcurrentHashMap<>();
+    private final ConnectorRuntime runtime;
 
     private record Retry(Instant notBefore, Duration delay) {
     }
 
     public MqttAlarmBatches(CamelContext camel, ConnectorRegistry registry, SourceTemplates templates,
-                            PollHealth health, AlarmBatchRunner runner) {
+                            PollHealth health, AlarmBatchRunner runner, ConnectorRuntime runtime) {
+        this.runtime = runtime;
         this.camel = camel;
         this.registry = registry;
         this.templates = templates;
@@ -69,6 +72,33 @@ public class MqttAlarmBatches {
                     reportConnection(connectorId, consumer);
                     schedule(connectorId);
                 }
+            }
+        }
+    }
+
+    /**
+     * Builds again the routes of MQTT connectors that could not start, usually because the
+     * broker was unreachable: Paho connects while the route starts and reconnects by itself only
+     * after a first successful connection. The first retry comes after 2 seconds, and the wait
+     * doubles up to 2 minutes, so a long outage logs little.
+     */
+    @Scheduled(initialDelay = 2000, fixedDelayString = "${huitong.mqtt.check-interval:PT0.25S}")
+    void retryFailedBuilds() {
+        for (var entry : registry.entries()) {
+            String id = entry.id();
+            if (!entry.valid() || !MqttAlarmSource.TEMPLATE.equals(entry.descriptor().source().template())
+                    || runtime.failure(id).isEmpty()) {
+                buildRetries.remove(id);
+                continue;
+            }
+            Retry retry = buildRetries.get(id);
+            if (retry == null) {
+                buildRetries.put(id, new Retry(Instant.now().plus(FIRST_RETRY_DELAY), FIRST_RETRY_DELAY));
+            } else if (!Instant.now().isBefore(retry.notBefore())) {
+                Duration delay = min(retry.delay().multipliedBy(2), MAX_RETRY_DELAY);
+                buildRetries.put(id, new Retry(Instant.now().plus(delay), delay));
+                log.info("Connector {}: building its MQTT route again after a failed start", id);
+                runtime.retryFailed(id);
             }
         }
     }

@@ -236,6 +236,25 @@ class MqttAlarmConnectorTest {
     }
 
     @Test
+    void brokerDownAtStartRetriedUntilReachable() throws Exception {
+        EmbeddedMqttBroker late = EmbeddedMqttBroker.start();
+        try {
+            late.stop();
+            ResponseEntity<JsonNode> created = admin.postYaml("/api/connectors",
+                    connector("mqtt-late", late.url(), "it/mqtt-late/+"));
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            await().atMost(WAIT).until(() -> state("mqtt-late").equals("FAILED"));
+
+            late.startAgain();
+            await().atMost(WAIT).until(() -> state("mqtt-late").equals("RUNNING"));
+            EmbeddedMqttBroker.publish(late.url(), "it/mqtt-late/fd-6", alarm("FD-6", 1, "fall"));
+            await().atMost(WAIT).until(() -> published("mqtt-late") == 1);
+        } finally {
+            late.close();
+        }
+    }
+
+    @Test
     void invalidParametersRejected() {
         String yaml = connector("mqtt-bad", "tcp://169.254.10.20:1883", "alarms/#/x")
                 .replace("keepAliveSeconds: 5", "keepAliveSeconds: 5\n    password: secret-value");
