@@ -11,7 +11,7 @@ import org.huitong.pipeline.validate.ViolationMessages;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules of {@code elder.alarm}: an alarm says where it happened, by a division code, an address
+ * Rules of {@code elder.alarm}: an alarm has a location, given as a division code, an address
  * or coordinates, and latitude and longitude come together.
  */
 @Component
@@ -37,9 +37,9 @@ public class ElderAlarmRules implements RecordRules {
         boolean latitude = data.hasNonNull("latitude");
         boolean longitude = data.hasNonNull("longitude");
         if (latitude != longitude) {
-            String given = latitude ? "latitude" : "longitude";
+            String present = latitude ? "latitude" : "longitude";
             String missing = latitude ? "longitude" : "latitude";
-            out.add(messages.about(ValidationCodes.ELDER_ALARM_COORDINATE_INCOMPLETE, given, columnByField,
+            out.add(messages.about(ValidationCodes.ELDER_ALARM_COORDINATE_INCOMPLETE, present, columnByField,
                     missing));
         }
         boolean located = data.hasNonNull("divisionCode") || data.hasNonNull("address") || (latitude && longitude);

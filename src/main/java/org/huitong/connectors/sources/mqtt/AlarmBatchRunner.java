@@ -33,7 +33,7 @@ public class AlarmBatchRunner {
      * When a connector's batch runs.
      *
      * @param window the longest the oldest stored message waits
-     * @param maxMessages a batch runs at once with this many messages, and never holds more
+     * @param maxMessages a batch runs at once with this many messages and contains no more
      */
     public record Settings(Duration window, int maxMessages) {
     }

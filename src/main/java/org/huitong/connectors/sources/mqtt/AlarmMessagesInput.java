@@ -23,6 +23,9 @@ import org.huitong.pipeline.read.SourceRecord;
  * messages and not only those of the first one: devices leave out optional keys, and the
  * pipeline binds columns once per batch.
  *
+ * <p>NOTE: if two messages of a batch name one field with different keys ({@code lat} and
+ * {@code latitude}), the binding is ambiguous and the pipeline rejects the whole batch.
+ *
  * @param lines one message per line, without line breaks
  */
 record AlarmMessagesInput(String name, List<String> lines) implements BatchInput {

@@ -26,7 +26,7 @@ public class MqttAlarmReceiver {
 
     /**
      * Stores one message. A payload over {@code maxPayloadBytes} is dropped with a warning that
-     * names the topic and size but not the content, which holds personal data.
+     * names the topic and size but not the content, which contains personal data.
      */
     public void receive(@Header("HuitongConnectorId") String connectorId,
                         @Header("HuitongMaxPayloadBytes") int maxPayloadBytes,
