@@ -69,6 +69,7 @@ public class ConnectorRuntime implements CamelContextConfiguration {
     private final Map<String, RouteFailure> failures = new ConcurrentHashMap<>();
     private final Map<String, ScheduledExecutorService> pollers = new ConcurrentHashMap<>();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
+    private final java.util.Set<String> building = ConcurrentHashMap.newKeySet();
     private volatile CamelContext camel;
     private volatile boolean routesBuilt;
 
@@ -145,6 +146,14 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         return context == null ? null : context.getRouteController().getRouteStatus(routeId(connectorId));
     }
 
+    /**
+     * Tells whether the connector's route is being built or rebuilt right now, when its route
+     * status says nothing yet about the outcome.
+     */
+    public boolean building(String connectorId) {
+        return building.contains(connectorId);
+    }
+
     /** Tells whether the hub has built the routes of the connectors it started with. */
     public boolean started() {
         return routesBuilt;
@@ -216,9 +225,14 @@ public class ConnectorRuntime implements CamelContextConfiguration {
     }
 
     private void rebuild(String connectorId) {
-        remove(connectorId);
-        registry.find(connectorId).ifPresent(descriptor ->
-                build(descriptor, desired(store.controls(), connectorId)));
+        building.add(connectorId);
+        try {
+            remove(connectorId);
+            registry.find(connectorId).ifPresent(descriptor ->
+                    build(descriptor, desired(store.controls(), connectorId)));
+        } finally {
+            building.remove(connectorId);
+        }
     }
 
     private void requireRoute(String connectorId) {

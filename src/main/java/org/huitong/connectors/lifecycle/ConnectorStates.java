@@ -51,6 +51,9 @@ public class ConnectorStates {
             return new ObservedState(ConnectorState.FAILED, messages.text("connector.state.failed",
                     failure.get().message()), failure.get().at());
         }
+        if (runtime.building(id)) {
+            return new ObservedState(ConnectorState.STARTING, null, null);
+        }
         ServiceStatus status = runtime.routeStatus(id);
         JdbcLifecycleStore.Control control = controls.get(id);
         if (status == null) {

@@ -46,6 +46,9 @@ public class MqttAlarmBatches {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
     private final Map<String, Retry> buildRetries = new ConcurrentHashMap<>();
+    /** Connecting can take up to the connection timeout, so rebuilds run off the scheduler thread. */
+    private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> new Thread(runnable, "mqtt-route-rebuild"));
     private final ConnectorRuntime runtime;
 
     private record Retry(Instant notBefore, Duration delay) {
@@ -98,9 +101,14 @@ public class MqttAlarmBatches {
                 Duration delay = min(retry.delay().multipliedBy(2), MAX_RETRY_DELAY);
                 buildRetries.put(id, new Retry(Instant.now().plus(delay), delay));
                 log.info("Connector {}: building its MQTT route again after a failed start", id);
-                runtime.retryFailed(id);
+                rebuilder.execute(() -> runtime.retryFailed(id));
             }
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopRebuilds() {
+        rebuilder.shutdownNow();
     }
 
     private void reportConnection(String connectorId, PahoConsumer consumer) {
