@@ -14,6 +14,7 @@ import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
+import org.huitong.connectors.sources.mqtt.MqttAlarmSamples;
 import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
@@ -47,9 +48,11 @@ public class ConnectorTestController {
     private final DryRunner dryRunner;
     private final DryRunViews dryRunViews;
     private final CurrentUser currentUser;
+    private final MqttAlarmSamples mqttSamples;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
-                                   DryRunViews dryRunViews, CurrentUser currentUser) {
+                                   DryRunViews dryRunViews, CurrentUser currentUser, MqttAlarmSamples mqttSamples) {
+        this.mqttSamples = mqttSamples;
         this.views = views;
         this.service = service;
         this.dryRunner = dryRunner;
@@ -99,11 +102,15 @@ public class ConnectorTestController {
             throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
                     String.valueOf(org.huitong.web.PageRequest.MAX_LIMIT));
         }
-        if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
+        boolean mqtt = mqttSamples.applies(descriptor);
+        if (!mqtt && !FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
         if (upload.isEmpty()) {
             throw new InvalidDescriptorException(List.of(new DescriptorError("file", "required")));
+        }
+        if (mqtt) {
+            return runMqttSamples(descriptor, upload, limit, locale);
         }
         Path directory = null;
         try {
@@ -116,6 +123,19 @@ public class ConnectorTestController {
             throw new UncheckedIOException("Cannot store the uploaded sample file", e);
         } finally {
             deleteQuietly(directory);
+        }
+    }
+
+    /** Dry-runs sample MQTT messages, one per line of the uploaded UTF-8 file. */
+    private DryRunView runMqttSamples(ConnectorDescriptor descriptor, MultipartFile upload, int limit,
+                                      Locale locale) {
+        try {
+            String text = new String(upload.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var input = mqttSamples.input(descriptor, safeName(upload.getOriginalFilename()),
+                    text.lines().toList());
+            return dryRunViews.view(descriptor.id(), dryRunner.run(descriptor, input, limit), locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded sample messages", e);
         }
     }
 

@@ -255,6 +255,26 @@ class MqttAlarmConnectorTest {
     }
 
     @Test
+    void dryRunChecksSampleMessages() {
+        String samples = alarm("FD-8", 1, "fall").strip().replace("\n", " ") + "\n\n"
+                + "{\"deviceId\": \"FD-8\", \"seq\": 2, \"elderCitizenId\": \"" + ELDER
+                + "\", \"kind\": \"sos\", \"time\": \"2026-12-04T09:31:00+08:00\", \"severity\": \"high\"}\n";
+        ResponseEntity<JsonNode> created = admin.postYaml("/api/connectors",
+                connector("mqtt-dry", BROKER.url(), "it/mqtt-dry/+"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> result = admin.postFiles("/api/connectors/mqtt-dry/test",
+                new ApiClient.FilePart("file", "samples.jsonl", samples.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(result.getStatusCode()).as(String.valueOf(result.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(result.getBody().get("read").asLong()).isEqualTo(2);
+        assertThat(result.getBody().get("valid").asLong()).isEqualTo(1);
+        assertThat(result.getBody().get("invalid").asLong()).isEqualTo(1);
+        assertThat(result.getBody().toString()).contains("ELDER_ALARM_LOCATION_MISSING");
+        assertThat(published("mqtt-dry")).isZero();
+    }
+
+    @Test
     void invalidParametersRejected() {
         String yaml = connector("mqtt-bad", "tcp://169.254.10.20:1883", "alarms/#/x")
                 .replace("keepAliveSeconds: 5", "keepAliveSeconds: 5\n    password: secret-value");
