@@ -26,7 +26,7 @@ public class ExchangeProperties {
      */
     private List<String> recordTypes = new ArrayList<>(List.of(
             "credit.license", "credit.penalty", "elder.person", "elder.institution",
-            "elder.service"));
+            "elder.service", "elder.alarm"));
 
     private final Broker broker = new Broker();
 

@@ -28,7 +28,8 @@ class SchemaRegistryTest {
         SchemaRegistry registry = new SchemaRegistry(SCHEMAS);
 
         assertThat(registry.all()).extracting(RecordTypeSpec::type).containsExactly(
-                "credit.license", "credit.penalty", "elder.institution", "elder.person", "elder.service");
+                "credit.license", "credit.penalty", "elder.alarm", "elder.institution", "elder.person",
+                "elder.service");
     }
 
     @Test

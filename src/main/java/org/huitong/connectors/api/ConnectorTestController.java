@@ -15,6 +15,7 @@ import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
 import org.huitong.connectors.ConnectorSecrets;
+import org.huitong.connectors.sources.mqtt.MqttAlarmSamples;
 import org.huitong.connectors.sources.sftp.SftpPollSource;
 import org.huitong.connectors.sources.sftp.SftpSampleFetcher;
 import org.huitong.connectors.InvalidDescriptorException;
@@ -63,15 +64,17 @@ public class ConnectorTestController {
     private final SourceTemplates templates;
     private final ConnectorSecrets secrets;
     private final SftpSampleFetcher sftpSamples;
+    private final MqttAlarmSamples mqttSamples;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
                                    DryRunViews dryRunViews, CurrentUser currentUser, SourceSupports supports,
                                    SourceTemplates templates, ConnectorSecrets secrets,
-                                   SftpSampleFetcher sftpSamples) {
+                                   SftpSampleFetcher sftpSamples, MqttAlarmSamples mqttSamples) {
         this.supports = supports;
         this.templates = templates;
         this.secrets = secrets;
         this.sftpSamples = sftpSamples;
+        this.mqttSamples = mqttSamples;
         this.views = views;
         this.service = service;
         this.dryRunner = dryRunner;
@@ -158,13 +161,17 @@ public class ConnectorTestController {
 
     private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
         checkLimit(limit);
-        if (!FILE_TEMPLATES.contains(descriptor.source().template())) {
+        boolean mqtt = mqttSamples.applies(descriptor);
+        if (!mqtt && !FILE_TEMPLATES.contains(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
         boolean uploaded = upload != null && !upload.isEmpty();
         boolean fromServer = !uploaded && SftpPollSource.TEMPLATE.equals(descriptor.source().template());
         if (!uploaded && !fromServer) {
             throw new InvalidDescriptorException(List.of(new DescriptorError("file", "required")));
+        }
+        if (mqtt) {
+            return runMqttSamples(descriptor, upload, limit, locale);
         }
         Path directory = null;
         try {
@@ -182,6 +189,19 @@ public class ConnectorTestController {
             throw new UncheckedIOException("Cannot store the sample file", e);
         } finally {
             deleteQuietly(directory);
+        }
+    }
+
+    /** Dry-runs sample MQTT messages, one per line of the uploaded UTF-8 file. */
+    private DryRunView runMqttSamples(ConnectorDescriptor descriptor, MultipartFile upload, int limit,
+                                      Locale locale) {
+        try {
+            String text = new String(upload.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var input = mqttSamples.input(descriptor, safeName(upload.getOriginalFilename()),
+                    text.lines().toList());
+            return dryRunViews.view(descriptor.id(), dryRunner.run(descriptor, input, limit), locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded sample messages", e);
         }
     }
 

@@ -69,6 +69,7 @@ public class ConnectorRuntime implements CamelContextConfiguration {
     private final Map<String, RouteFailure> failures = new ConcurrentHashMap<>();
     private final Map<String, ScheduledExecutorService> pollers = new ConcurrentHashMap<>();
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
+    private final java.util.Set<String> building = ConcurrentHashMap.newKeySet();
     private volatile CamelContext camel;
     private volatile boolean routesBuilt;
 
@@ -145,6 +146,14 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         return context == null ? null : context.getRouteController().getRouteStatus(routeId(connectorId));
     }
 
+    /**
+     * Tells whether the connector's route is being built or rebuilt right now, when its route
+     * status says nothing yet about the outcome.
+     */
+    public boolean building(String connectorId) {
+        return building.contains(connectorId);
+    }
+
     /** Tells whether the hub has built the routes of the connectors it started with. */
     public boolean started() {
         return routesBuilt;
@@ -200,10 +209,30 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         return true;
     }
 
+    /**
+     * Builds the route of a connector whose route could not be built, keeping the state that was
+     * asked for. Sources that must reach a server while their route starts, such as an MQTT
+     * broker, call it to retry by themselves.
+     *
+     * @return {@code false} if the connector has no failed route to retry
+     */
+    public synchronized boolean retryFailed(String connectorId) {
+        if (camel == null || !failures.containsKey(connectorId)) {
+            return false;
+        }
+        rebuild(connectorId);
+        return true;
+    }
+
     private void rebuild(String connectorId) {
-        remove(connectorId);
-        registry.find(connectorId).ifPresent(descriptor ->
-                build(descriptor, desired(store.controls(), connectorId)));
+        building.add(connectorId);
+        try {
+            remove(connectorId);
+            registry.find(connectorId).ifPresent(descriptor ->
+                    build(descriptor, desired(store.controls(), connectorId)));
+        } finally {
+            building.remove(connectorId);
+        }
     }
 
     private void requireRoute(String connectorId) {
@@ -289,7 +318,8 @@ public class ConnectorRuntime implements CamelContextConfiguration {
         health.forget(connectorId);
     }
 
-    private static String pollerBean(String connectorId) {
+    /** Returns the Camel registry name of a connector's single-thread poll executor. */
+    public static String pollerBean(String connectorId) {
         return "huitong-poller-" + connectorId;
     }
 }

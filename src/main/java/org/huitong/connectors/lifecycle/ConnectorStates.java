@@ -51,6 +51,9 @@ public class ConnectorStates {
             return new ObservedState(ConnectorState.FAILED, messages.text("connector.state.failed",
                     failure.get().message()), failure.get().at());
         }
+        if (runtime.building(id)) {
+            return new ObservedState(ConnectorState.STARTING, null, null);
+        }
         ServiceStatus status = runtime.routeStatus(id);
         JdbcLifecycleStore.Control control = controls.get(id);
         if (status == null) {
@@ -63,7 +66,11 @@ public class ConnectorStates {
             case Suspending, Suspended -> new ObservedState(ConnectorState.PAUSED, byWhom("paused", control),
                     control == null ? null : control.changedAt());
             case Started -> started(entry.descriptor(), lastBatch);
-            default -> new ObservedState(ConnectorState.STOPPED, byWhom("stopped", control),
+            // Camel stops a route for a pause when its consumer cannot suspend, for example an
+            // MQTT subscription, so the stored request tells a pause from a stop.
+            default -> control != null && control.state() == DesiredState.PAUSED
+                    ? new ObservedState(ConnectorState.PAUSED, byWhom("paused", control), control.changedAt())
+                    : new ObservedState(ConnectorState.STOPPED, byWhom("stopped", control),
                     control == null ? null : control.changedAt());
         };
     }

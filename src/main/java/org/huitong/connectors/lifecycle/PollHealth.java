@@ -62,7 +62,7 @@ public class PollHealth implements PollingConsumerPollStrategy {
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         String connectorId = connectorId(consumer);
         if (connectorId != null) {
-            succeeded(connectorId);
+            sourceAvailable(connectorId);
         }
     }
 
@@ -70,16 +70,16 @@ public class PollHealth implements PollingConsumerPollStrategy {
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         String connectorId = connectorId(consumer);
         if (connectorId != null) {
-            failed(connectorId, cause.getMessage());
+            sourceUnavailable(connectorId, cause.getMessage());
         }
         return false;
     }
 
     /**
-     * Records a successful read of a connector's source, for sources whose reads are not the
-     * polls of a Camel scheduled-poll consumer (a connection that came back, a page fetched).
+     * Records that the connector's source can be read again. Sources that are not polled, such
+     * as a broker subscription, call it when their connection is up.
      */
-    public void succeeded(String connectorId) {
+    public void sourceAvailable(String connectorId) {
         Status previous = statuses.get(connectorId);
         if (previous != null && previous.failing()) {
             log.info("Connector {}: source readable again after {} failed polls", connectorId,
@@ -89,20 +89,22 @@ public class PollHealth implements PollingConsumerPollStrategy {
     }
 
     /**
-     * Records a failed read of a connector's source.
+     * Records a failed attempt to read the connector's source, so the connector shows DEGRADED.
+     * Sources that are not polled call it while their connection is down.
      *
-     * @param message the failure, shown to users; it must not contain a secret
+     * @param error why reading failed; it must not contain a secret
      */
-    public void failed(String connectorId, String message) {
+    public void sourceUnavailable(String connectorId, String error) {
         Status updated = statuses.compute(connectorId, (id, previous) -> {
             int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
             Instant since = previous == null || previous.failingSince() == null ? Instant.now()
                     : previous.failingSince();
-            return new Status(failures, message, since, previous == null ? null : previous.lastSuccessAt());
+            return new Status(failures, error, since,
+                    previous == null ? null : previous.lastSuccessAt());
         });
         if (updated.consecutiveFailures() % LOG_EVERY == 1) {
             log.warn("Connector {}: poll {} of the source failed, retrying with backoff: {}",
-                    connectorId, updated.consecutiveFailures(), message);
+                    connectorId, updated.consecutiveFailures(), error);
         }
     }
 

@@ -51,6 +51,8 @@ public final class ValidationCodes {
     public static final String ELDER_ASSESSMENT_DATE_FUTURE = "ELDER_ASSESSMENT_DATE_FUTURE";
     public static final String ELDER_SERVICE_END_BEFORE_START = "ELDER_SERVICE_END_BEFORE_START";
     public static final String ELDER_SERVICE_SUBSIDY_EXCEEDS_FEE = "ELDER_SERVICE_SUBSIDY_EXCEEDS_FEE";
+    public static final String ELDER_ALARM_LOCATION_MISSING = "ELDER_ALARM_LOCATION_MISSING";
+    public static final String ELDER_ALARM_COORDINATE_INCOMPLETE = "ELDER_ALARM_COORDINATE_INCOMPLETE";
 
     private ValidationCodes() {
     }

@@ -29,7 +29,7 @@ class ValidationWiringTest {
             var data = ValidationFixtures.legalPersonLicense();
             data.put("XK_JDRQ", "2999-01-01");
 
-            assertThat(registry.all()).hasSize(5);
+            assertThat(registry.all()).hasSize(6);
             assertThat(validator.validate(registry.spec("credit.license", "1"), data, Map.of()))
                     .extracting(Violation::code).contains(ValidationCodes.CREDIT_DECISION_DATE_FUTURE);
         }

@@ -72,7 +72,7 @@ public class HttpPoller {
                 processor.process(connector, new JsonLinesInput(spool, name));
             }
             backoffs.remove(connectorId);
-            health.succeeded(connectorId);
+            health.sourceAvailable(connectorId);
         } catch (HttpSourceException e) {
             failed(connectorId, settings, e);
         } catch (IOException e) {
@@ -103,7 +103,7 @@ public class HttpPoller {
         Backoff previous = backoffs.get(connectorId);
         int skip = previous == null ? 1 : Math.min(previous.next(), retryPolls);
         backoffs.put(connectorId, new Backoff(skip, Math.min(skip * 2, retryPolls)));
-        health.failed(connectorId, e.reason().en());
+        health.sourceUnavailable(connectorId, e.reason().en());
         log.debug("Connector {}: next {} polls skipped", connectorId, skip);
     }
 
