@@ -20,7 +20,8 @@ public final class Messages {
     /** The bundles every hub component may use; each file pair is owned by one area. */
     public static final List<String> HUB_BUNDLES = List.of(
             "i18n/read", "i18n/mapping", "i18n/validation", "i18n/exchange",
-            "i18n/pipeline", "i18n/api", "i18n/security", "i18n/audit");
+            "i18n/pipeline", "i18n/api", "i18n/security", "i18n/audit",
+            "i18n/jdbc");
 
     private final List<ResourceBundle> chinese = new ArrayList<>();
     private final List<ResourceBundle> english = new ArrayList<>();

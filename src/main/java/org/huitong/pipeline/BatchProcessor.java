@@ -101,11 +101,11 @@ public class BatchProcessor {
             while (reader.hasNext()) {
                 add(batch, checker.check(reader.next()), chunk);
                 if (chunk.size() >= chunkSize) {
-                    tally.add(committer.commit(batch, chunk));
+                    tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
                     chunk.clear();
                 }
             }
-            tally.add(committer.commit(batch, chunk));
+            tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
             return BatchStatus.COMPLETED;
         } catch (FileRejectedException e) {
             return rejectRest(batch, chunk, tally, e);
@@ -148,8 +148,11 @@ public class BatchProcessor {
                 batchId, e.getMessage(), e.getCause());
         try {
             batches.finish(batchId, BatchStatus.FAILED, "PIPELINE_FAILURE",
-                    messages.text(e.part() == PipelineFailureException.Part.BROKER
-                            ? "batch.failed.broker" : "batch.failed.database"));
+                    messages.text(switch (e.part()) {
+                        case BROKER -> "batch.failed.broker";
+                        case DATABASE -> "batch.failed.database";
+                        case SOURCE -> "batch.failed.source";
+                    }));
         } catch (RuntimeException recordFailure) {
             log.error("Batch {}: cannot record the failure; it shows as RUNNING until the next "
                     + "start-up marks it INTERRUPTED", batchId, recordFailure);

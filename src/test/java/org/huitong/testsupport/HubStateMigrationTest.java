@@ -21,9 +21,9 @@ class HubStateMigrationTest extends BothDatabasesTest {
 
         // Only PostgreSQL gets the trigger that makes the audit log append-only (11.1).
         if (database.toString().equals("H2")) {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "10", "11");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "10", "11");
         } else {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "10", "11", "11.1");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "10", "11", "11.1");
         }
     }
 

@@ -24,7 +24,7 @@ public final class MigratedDatabase {
     /** Tables that {@link #deleteAllRows()} empties; audit_event is append-only and is left alone. */
     private static final String[] TABLES_CHILDREN_FIRST = {
         "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "hub_user",
-        "connector_definitions", "connector_controls", "connector_state_changes", "connector_departments"};
+        "connector_definitions", "connector_controls", "connector_state_changes", "connector_departments", "source_watermarks"};
 
     private final String name;
 

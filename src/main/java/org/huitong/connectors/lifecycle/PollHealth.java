@@ -61,9 +61,25 @@ public class PollHealth implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return;
+        if (connectorId != null) {
+            recordSuccess(connectorId);
         }
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        String connectorId = connectorId(consumer);
+        if (connectorId != null) {
+            recordFailure(connectorId, cause.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Records a poll that read the source, for a source whose route does not report polls
+     * through this strategy, such as a {@code scheduler} route that reads a database itself.
+     */
+    public void recordSuccess(String connectorId) {
         Status previous = statuses.get(connectorId);
         if (previous != null && previous.failing()) {
             log.info("Connector {}: source readable again after {} failed polls", connectorId,
@@ -72,24 +88,23 @@ public class PollHealth implements PollingConsumerPollStrategy {
         statuses.put(connectorId, new Status(0, null, null, Instant.now()));
     }
 
-    @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        String connectorId = connectorId(consumer);
-        if (connectorId == null) {
-            return false;
-        }
+    /**
+     * Records a poll that could not read the source.
+     *
+     * @param error the failure as shown to operators; it must not contain a secret
+     */
+    public void recordFailure(String connectorId, String error) {
         Status updated = statuses.compute(connectorId, (id, previous) -> {
             int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
             Instant since = previous == null || previous.failingSince() == null ? Instant.now()
                     : previous.failingSince();
-            return new Status(failures, cause.getMessage(), since,
+            return new Status(failures, error, since,
                     previous == null ? null : previous.lastSuccessAt());
         });
         if (updated.consecutiveFailures() % LOG_EVERY == 1) {
             log.warn("Connector {}: poll {} of the source failed, retrying with backoff: {}",
-                    connectorId, updated.consecutiveFailures(), cause.getMessage());
+                    connectorId, updated.consecutiveFailures(), error);
         }
-        return false;
     }
 
     private static String connectorId(Consumer consumer) {
