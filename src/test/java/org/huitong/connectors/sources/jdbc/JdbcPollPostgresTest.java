@@ -1,0 +1,115 @@
+package org.huitong.connectors.sources.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.huitong.testsupport.EmbeddedPostgresSupport;
+import org.huitong.testsupport.HubTestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The jdbc-poll scenarios on PostgreSQL (embedded), plus the template's descriptor checks. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JdbcPollPostgresTest extends JdbcPollScenarios {
+
+    private static final HubTestEnvironment HUB = HubTestEnvironment.create();
+    private static final SourceDatabase SOURCE = postgresSource();
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        HUB.register(registry);
+    }
+
+    private static SourceDatabase postgresSource() {
+        EmbeddedPostgresSupport.Database database = EmbeddedPostgresSupport.createDatabase();
+        String name = database.jdbcUrl().substring(database.jdbcUrl().lastIndexOf('/') + 1);
+        return SourceDatabase.postgres(EmbeddedPostgresSupport.server().getPort(), name);
+    }
+
+    @Override
+    HubTestEnvironment hub() {
+        return HUB;
+    }
+
+    @Override
+    SourceDatabase source() {
+        return SOURCE;
+    }
+
+    @Test
+    void descriptorErrorsNameParameter() {
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x?password=secret', table: t, mode: snapshot",
+                "source.parameters.url", "URL 中含有密码");
+        assertError("url: 'jdbc:oracle:thin:@//127.0.0.1:1521/x', table: t, mode: snapshot",
+                "source.parameters.url", "没有能识别");
+        assertError("url: 'jdbc:postgresql://169.254.169.254:5432/x', table: t, mode: snapshot",
+                "source.parameters.url", "169.254.169.254");
+        assertError("url: 'jdbc:mariadb://[fe80::1]:3306/x', table: t, mode: snapshot",
+                "source.parameters.url", "fe80::1");
+        assertError("url: 'jdbc:postgresql://100.100.100.200/x', table: t, mode: snapshot",
+                "source.parameters.url", "100.100.100.200");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: t, query: 'SELECT 1', mode: snapshot",
+                "source.parameters.query", "table 和 query 必须且只能填写一个");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', mode: snapshot",
+                "source.parameters.table", "table 和 query 必须且只能填写一个");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', query: 'SELECT 1; DROP TABLE t', mode: snapshot",
+                "source.parameters.query", "一条 SELECT 语句");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', query: 'DELETE FROM t', mode: snapshot",
+                "source.parameters.query", "一条 SELECT 语句");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: t, keyColumn: id",
+                "source.parameters.timestampColumn", "增量模式需要 timestampColumn");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: t, timestampColumn: ts, keyColumn: id,"
+                + " overlap: five minutes", "source.parameters.overlap", "ISO-8601");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: 't; DROP TABLE x', mode: snapshot",
+                "source.parameters.table", "");
+    }
+
+    @Test
+    void descriptorWithoutScheduleRejected() {
+        String yaml = connector("jdbc-no-schedule", "table: t, mode: snapshot", "").replace("schedule: {interval: PT1S}", "");
+
+        JsonNode errors = validate(yaml);
+
+        assertThat(errors.toString()).contains("schedule");
+    }
+
+    @Test
+    void passwordNeverReturned() {
+        String yaml = connector("jdbc-secret", "table: t, mode: snapshot, password: 's3cret-Pw'", "");
+
+        create(yaml);
+        ResponseEntity<JsonNode> read = admin.get("/api/connectors/jdbc-secret");
+
+        assertThat(read.getBody().toString()).doesNotContain("s3cret-Pw").contains("********");
+        String stored = hubDatabase.queryForObject("SELECT descriptor FROM connector_definitions WHERE id = 'jdbc-secret'",
+                String.class);
+        assertThat(stored).doesNotContain("s3cret-Pw");
+    }
+
+    private void assertError(String parameters, String path, String message) {
+        String yaml = """
+                id: jdbc-invalid
+                department: {code: lz-mca, name: 兰州市民政局}
+                source:
+                  template: jdbc-poll
+                  parameters: {%s}
+                target: {recordType: elder.institution, version: "1"}
+                schedule: {interval: PT1M}
+                """.formatted(parameters);
+        JsonNode errors = validate(yaml);
+        List<JsonNode> matching = list(errors).stream().filter(error -> error.get("path").asText().equals(path)).toList();
+        assertThat(matching).as("errors for %s: %s", parameters, errors).isNotEmpty();
+        assertThat(matching.get(0).get("message").asText()).contains(message);
+    }
+
+    private JsonNode validate(String yaml) {
+        ResponseEntity<JsonNode> response = admin.postYaml("/api/connectors/validate", yaml);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody().get("errors");
+    }
+}
