@@ -15,6 +15,8 @@ import org.huitong.connectors.DescriptorCheck;
 import org.huitong.connectors.DescriptorError;
 import org.huitong.connectors.FileDropSource;
 import org.huitong.connectors.InvalidDescriptorException;
+import org.huitong.connectors.sources.jdbc.JdbcDryRun;
+import org.huitong.connectors.sources.jdbc.JdbcPollSettings;
 import org.huitong.pipeline.DryRunResult;
 import org.huitong.pipeline.DryRunner;
 import org.huitong.security.CurrentUser;
@@ -31,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Dry runs: mapping and validation of an uploaded sample file, returning the mapped records and
- * their violations. Nothing is stored or published.
+ * Dry runs: mapping and validation of an uploaded sample file, or of the first page of a
+ * {@code jdbc-poll} connector's live database, returning the mapped records and their
+ * violations. Nothing is stored or published.
  */
 @RestController
 @RequestMapping("/api/connectors")
@@ -47,9 +50,11 @@ public class ConnectorTestController {
     private final DryRunner dryRunner;
     private final DryRunViews dryRunViews;
     private final CurrentUser currentUser;
+    private final JdbcDryRun jdbcDryRun;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
-                                   DryRunViews dryRunViews, CurrentUser currentUser) {
+                                   DryRunViews dryRunViews, CurrentUser currentUser, JdbcDryRun jdbcDryRun) {
+        this.jdbcDryRun = jdbcDryRun;
         this.views = views;
         this.service = service;
         this.dryRunner = dryRunner;
@@ -61,7 +66,7 @@ public class ConnectorTestController {
     @Operation(summary = "Dry run of a connector on an uploaded sample file / 用上传的样例文件试运行接入器")
     public DryRunView testConnector(@PathVariable("id") String id,
                                     @Parameter(description = "Sample file (CSV, XLSX, JSON) / 样例文件")
-                                    @RequestPart("file") MultipartFile file,
+                                    @RequestPart(value = "file", required = false) MultipartFile file,
                                     @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
                                     Locale locale) {
         HubUser user = currentUser.get();
@@ -73,12 +78,21 @@ public class ConnectorTestController {
         return run(entry.descriptor(), file, limit, locale);
     }
 
+    @PostMapping(path = "/{id}/test")
+    @Operation(summary = "Dry run of a polling connector on the first page of its live source"
+            + " / 用实时数据源的第一页试运行轮询接入器")
+    public DryRunView testPollingConnector(@PathVariable("id") String id,
+                                           @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
+                                           Locale locale) {
+        return testConnector(id, null, limit, locale);
+    }
+
     @PostMapping(path = "/test", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Dry run of an unsaved descriptor on a sample file / 用样例文件试运行尚未保存的描述")
     public DryRunView testDescriptor(@Parameter(description = "Connector descriptor, YAML or JSON / 接入器描述")
                                      @RequestPart("descriptor") MultipartFile descriptor,
                                      @Parameter(description = "Sample file (CSV, XLSX, JSON) / 样例文件")
-                                     @RequestPart("file") MultipartFile file,
+                                     @RequestPart(value = "file", required = false) MultipartFile file,
                                      @RequestParam(value = "limit", defaultValue = "" + DEFAULT_SHOWN) int limit,
                                      Locale locale) throws IOException {
         HubUser user = currentUser.get();
@@ -99,10 +113,14 @@ public class ConnectorTestController {
             throw new InvalidRequestException("request.limit.invalid", String.valueOf(limit),
                     String.valueOf(org.huitong.web.PageRequest.MAX_LIMIT));
         }
+        if (JdbcPollSettings.TEMPLATE.equals(descriptor.source().template())) {
+            // The first page of the live database; at least one row is read so that limit=0 still checks it.
+            return dryRunViews.view(descriptor.id(), jdbcDryRun.run(descriptor, Math.max(limit, 1), limit), locale);
+        }
         if (!FileDropSource.TEMPLATE.equals(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
         }
-        if (upload.isEmpty()) {
+        if (upload == null || upload.isEmpty()) {
             throw new InvalidDescriptorException(List.of(new DescriptorError("file", "required")));
         }
         Path directory = null;

@@ -16,9 +16,9 @@ import org.huitong.pipeline.read.RecordReader;
  *
  * <p>Exactly once: {@link #chunkCommitting} writes the watermark of the chunk's last row in the
  * database transaction that stores the chunk's records. If the hub stops or fails between
- * publishing a chunk and that commit, the watermark stays where it was, the next poll reads the
- * chunk's rows again, and they get the same record versions and event ids, which the broker's
- * duplicate detection drops; so no row is lost or published twice. Rows read again because of
+ * publishing a chunk and that commit, the watermark stays where it was and the next poll reads
+ * the chunk's rows again. They get the same record versions and event ids, which the broker's
+ * duplicate detection drops, so no row is lost or published twice. Rows read again because of
  * the overlap window match their stored content hash and count as unchanged.
  */
 final class JdbcBatchInput implements BatchInput {

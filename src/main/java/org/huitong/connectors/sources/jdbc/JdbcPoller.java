@@ -140,7 +140,12 @@ public class JdbcPoller {
         return message.replace(password, "********");
     }
 
-    private JdbcPollSettings settings(ConnectorDescriptor connector) {
+    /**
+     * Returns the connector's settings with defaults filled in and the password resolved.
+     *
+     * @throws IllegalStateException if a secret refers to an environment variable that is not set
+     */
+    JdbcPollSettings settings(ConnectorDescriptor connector) {
         SourceTemplate template = templates.find(JdbcPollSettings.TEMPLATE).orElseThrow();
         Map<String, String> parameters = new java.util.LinkedHashMap<>(template.defaults());
         parameters.putAll(secrets.resolved(connector));

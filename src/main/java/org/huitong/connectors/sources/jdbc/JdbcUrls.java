@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a source's JDBC URL: a driver of the hub must accept it, and no host may be a
- * link-local or cloud metadata address, so a connector cannot be used to read the metadata
- * service (and its credentials) of the machine the hub runs on.
+ * link-local or cloud metadata address. The second rule stops a connector from reading the
+ * metadata service of the machine the hub runs on, which can hand out cloud credentials.
  */
 final class JdbcUrls {
 

@@ -46,10 +46,19 @@ final class SourceCursor implements AutoCloseable {
     /**
      * Connects and runs the query.
      *
-     * @throws SQLException if the database cannot be reached or the query fails; the message
-     *     never contains the password, which is only passed to the driver as a property
+     * @throws SQLException if the database cannot be reached or the query fails. The password
+     *     is passed to the driver as a property, so it is not in the URL a message may quote.
      */
     static SourceCursor open(JdbcPollSettings settings, SourceQuery query) throws SQLException {
+        return open(settings, query, 0);
+    }
+
+    /**
+     * Connects and runs the query, returning at most {@code maxRows} rows.
+     *
+     * @param maxRows the row limit, or 0 for all rows
+     */
+    static SourceCursor open(JdbcPollSettings settings, SourceQuery query, int maxRows) throws SQLException {
         checkHosts(settings.url());
         Connection connection = DriverManager.getConnection(settings.url(), properties(settings));
         try {
@@ -59,6 +68,7 @@ final class SourceCursor implements AutoCloseable {
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize(connection, settings));
             statement.setQueryTimeout(settings.statementTimeoutSeconds());
+            statement.setMaxRows(maxRows);
             for (int i = 0; i < query.parameters().size(); i++) {
                 statement.setObject(i + 1, query.parameters().get(i));
             }

@@ -70,6 +70,45 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
     }
 
     @Test
+    void dryRunReadsFirstPageOnly() {
+        source().createInstitutions("dry_run");
+        source().insert("dry_run", 5001, 5030, "2026-03-01 11:00:00");
+        source().execute("UPDATE dry_run SET division_code = '620199' WHERE id = 5002");
+        create(connector("jdbc-dry-run", "table: dry_run, timestampColumn: updated_at, keyColumn: id", "")
+                .replace("interval: PT1S", "interval: PT1H"));
+
+        ResponseEntity<JsonNode> response = admin.post("/api/connectors/jdbc-dry-run/test?limit=5");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("read").asLong()).isEqualTo(5);
+        assertThat(response.getBody().get("invalid").asLong()).isEqualTo(1);
+        assertThat(response.getBody().get("records")).hasSize(5);
+        assertThat(stored("jdbc-dry-run")).isZero();
+    }
+
+    @Test
+    void dryRunOfUnreachableDatabaseFails() {
+        create(connector("jdbc-dry-down", "jdbc:postgresql://127.0.0.1:" + HubTestEnvironment.freePort() + "/x",
+                "postgres", "table: t, mode: snapshot, password: 'Pw-not-shown'", ""));
+
+        ResponseEntity<JsonNode> response = admin.post("/api/connectors/jdbc-dry-down/test");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getBody().get("detail").asText()).contains("jdbc-dry-down").doesNotContain("Pw-not-shown");
+    }
+
+    @Test
+    void cronSchedulePolls() {
+        source().createInstitutions("cron_rows");
+        source().insert("cron_rows", 6001, 6003, "2026-03-01 12:00:00");
+
+        create(connector("jdbc-cron", "table: cron_rows, timestampColumn: updated_at, keyColumn: id", "")
+                .replace("schedule: {interval: PT1S}", "schedule: {cron: \"*/2 * * * * *\"}"));
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> stored("jdbc-cron") == 3);
+    }
+
+    @Test
     void descriptorWithoutScheduleRejected() {
         String yaml = connector("jdbc-no-schedule", "table: t, mode: snapshot", "").replace("schedule: {interval: PT1S}", "");
 
