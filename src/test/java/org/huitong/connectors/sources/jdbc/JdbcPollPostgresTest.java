@@ -3,6 +3,7 @@ package org.huitong.connectors.sources.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.huitong.testsupport.EmbeddedPostgresSupport;
 import org.huitong.testsupport.HubTestEnvironment;
@@ -95,6 +96,21 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().get("detail").asText()).contains("jdbc-dry-down").doesNotContain("Pw-not-shown");
+    }
+
+    @Test
+    void runNowPollsAtOnce() {
+        source().createInstitutions("run_now");
+        source().insert("run_now", 7001, 7002, "2026-03-01 13:00:00");
+        create(connector("jdbc-run-now", "table: run_now, timestampColumn: updated_at, keyColumn: id", "")
+                .replace("interval: PT1S", "interval: PT1H"));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> stored("jdbc-run-now") == 2);
+
+        source().insert("run_now", 7003, 7003, "2026-03-01 13:00:01");
+        ResponseEntity<JsonNode> run = admin.post("/api/connectors/jdbc-run-now/run");
+
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> stored("jdbc-run-now") == 3);
     }
 
     @Test
