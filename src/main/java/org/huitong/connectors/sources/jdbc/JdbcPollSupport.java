@@ -55,6 +55,15 @@ public class JdbcPollSupport implements SourceSupport {
             errors.add(new DescriptorError(path, "jdbc-url-password"));
             return;
         }
+        if (JdbcUrls.embedded(url)) {
+            errors.add(new DescriptorError(path, "jdbc-url-embedded", url));
+            return;
+        }
+        String unsafe = JdbcUrls.unsafeParameter(url);
+        if (unsafe != null) {
+            errors.add(new DescriptorError(path, "jdbc-url-parameter", unsafe));
+            return;
+        }
         if (!JdbcUrls.hasDriver(url)) {
             errors.add(new DescriptorError(path, "jdbc-url-no-driver", url));
             return;

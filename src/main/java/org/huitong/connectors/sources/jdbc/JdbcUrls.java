@@ -29,7 +29,34 @@ final class JdbcUrls {
     private static final Set<String> METADATA_HOSTS = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254",
             "metadata.google.internal", "metadata.tencentyun.com", "metadata");
 
+    /**
+     * Drivers that open files or in-memory databases on the hub's own machine, such as the H2
+     * driver of the hub's database; a source must be a database server.
+     */
+    private static final List<String> EMBEDDED_PREFIXES = List.of("jdbc:h2:", "jdbc:hsqldb:", "jdbc:derby:",
+            "jdbc:sqlite:");
+
+    /**
+     * URL parameters that make a driver load a class, write a file or read local files, for
+     * example PostgreSQL's socketFactory and sslfactory, or MariaDB's allowLocalInfile.
+     */
+    private static final Pattern UNSAFE_PARAMETER = Pattern.compile(
+            "(?i)[?&;]([a-z]*(factory|classname|class|callback|verifier|plugin|loggerfile|loggerlevel|localinfile"
+                    + "|autodeserialize|init)[a-z]*)=");
+
     private JdbcUrls() {
+    }
+
+    /** Tells whether the URL's driver reads a file or memory of the hub's machine instead of a server. */
+    static boolean embedded(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return EMBEDDED_PREFIXES.stream().anyMatch(lower::startsWith);
+    }
+
+    /** Returns the first URL parameter that could load code or touch local files, or {@code null}. */
+    static String unsafeParameter(String url) {
+        Matcher matcher = UNSAFE_PARAMETER.matcher(url);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** Tells whether a driver on the hub's class path accepts the URL. */

@@ -39,6 +39,19 @@ class JdbcUrlsTest {
     }
 
     @Test
+    void embeddedAndUnsafeUrlsFound() {
+        assertThat(JdbcUrls.embedded("jdbc:h2:file:./data/hub")).isTrue();
+        assertThat(JdbcUrls.embedded("JDBC:SQLITE:/tmp/x.db")).isTrue();
+        assertThat(JdbcUrls.embedded("jdbc:postgresql://h/db")).isFalse();
+        assertThat(JdbcUrls.unsafeParameter("jdbc:postgresql://h/db?socketFactory=x.Y&socketFactoryArg=z"))
+                .isEqualTo("socketFactory");
+        assertThat(JdbcUrls.unsafeParameter("jdbc:postgresql://h/db?ssl=true&sslfactory=x.Y")).isEqualTo("sslfactory");
+        assertThat(JdbcUrls.unsafeParameter("jdbc:mariadb://h/db?allowLocalInfile=true")).isEqualTo("allowLocalInfile");
+        assertThat(JdbcUrls.unsafeParameter("jdbc:postgresql://h/db?loggerFile=/tmp/x")).isEqualTo("loggerFile");
+        assertThat(JdbcUrls.unsafeParameter("jdbc:postgresql://h/db?ssl=true&sslmode=verify-full")).isNull();
+    }
+
+    @Test
     void pollQueries() {
         JdbcPollSettings overlap = settings("PT5M");
         JdbcPollSettings strict = settings("PT0S");
