@@ -36,7 +36,7 @@ class HubStateMigrationTest extends BothDatabasesTest {
         Integer applied = database.jdbc().getJdbcOperations().queryForObject(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE \"version\" IS NOT NULL", Integer.class);
 
-        assertThat(applied).isEqualTo(database.toString().equals("H2") ? 6 : 7);
+        assertThat(applied).isEqualTo(database.toString().equals("H2") ? 7 : 8);
     }
 
     @Test
