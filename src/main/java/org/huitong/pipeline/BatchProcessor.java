@@ -144,8 +144,8 @@ public class BatchProcessor {
     }
 
     private void markFailed(long batchId, PipelineFailureException e) {
-        log.error("Batch {} failed; its file stays in the inbox and is processed again: {}",
-                batchId, e.getMessage(), e.getCause());
+        log.error("Batch {} failed; its input (a file in the inbox, or a source's rows after its"
+                + " watermark) is processed again: {}", batchId, e.getMessage(), e.getCause());
         try {
             batches.finish(batchId, BatchStatus.FAILED, "PIPELINE_FAILURE",
                     messages.text(switch (e.part()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.huitong.testsupport.EmbeddedPostgresSupport;
+import org.huitong.testsupport.ExchangeSubscriber;
 import org.huitong.testsupport.HubTestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,38 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
                 + " overlap: five minutes", "source.parameters.overlap", "ISO-8601");
         assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: 't; DROP TABLE x', mode: snapshot",
                 "source.parameters.table", "");
+    }
+
+    @Test
+    void connectionLostMidBatchResumes() throws Exception {
+        int first = 10_001;
+        int last = 30_000;
+        source().createInstitutions("mid_batch");
+        for (int start = first; start <= last; start += 1000) {
+            source().insert("mid_batch", start, start + 999, "2026-03-01 14:00:00");
+        }
+
+        try (ExchangeSubscriber subscriber = subscribe("mid-batch")) {
+            create(connector("jdbc-mid-batch", "table: mid_batch, timestampColumn: updated_at, keyColumn: id,"
+                    + " overlap: PT0S, fetchSize: 50, retryPolls: 1", "options: {chunkSize: 100}"));
+            org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> stored("jdbc-mid-batch") >= 300);
+            source().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> batches("jdbc-mid-batch").stream()
+                    .anyMatch(batch -> batch.get("status").asText().equals("FAILED")));
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5))
+                    .until(() -> stored("jdbc-mid-batch") == last - first + 1);
+            Thread.sleep(2500);
+
+            assertExactlyOnce(subscriber, first, last);
+        }
+        JsonNode failed = batches("jdbc-mid-batch").stream()
+                .filter(batch -> batch.get("status").asText().equals("FAILED")).findFirst().orElseThrow();
+        assertThat(failed.get("read").asLong()).as("chunks committed before the loss").isPositive();
+        assertThat(admin.get("/api/batches/" + failed.get("id").asText(), "en").getBody().toString())
+                .contains("reading the source database failed");
     }
 
     @Test
