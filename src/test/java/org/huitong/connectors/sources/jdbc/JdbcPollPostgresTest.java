@@ -3,8 +3,10 @@ package org.huitong.connectors.sources.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.huitong.testsupport.ApiClient;
 import org.huitong.testsupport.EmbeddedPostgresSupport;
 import org.huitong.testsupport.ExchangeSubscriber;
 import org.huitong.testsupport.HubTestEnvironment;
@@ -118,6 +120,21 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
         assertThat(response.getBody().get("invalid").asLong()).isEqualTo(1);
         assertThat(response.getBody().get("records")).hasSize(5);
         assertThat(stored("jdbc-dry-run")).isZero();
+    }
+
+    @Test
+    void dryRunOfUnsavedDescriptor() {
+        source().createInstitutions("dry_run_unsaved");
+        source().insert("dry_run_unsaved", 5101, 5110, null);
+        String yaml = connector("jdbc-dry-unsaved", "table: dry_run_unsaved, mode: snapshot, keyColumn: id", "");
+
+        ResponseEntity<JsonNode> response = admin.postFiles("/api/connectors/test?limit=3",
+                new ApiClient.FilePart("descriptor", "descriptor.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("read").asLong()).isEqualTo(3);
+        assertThat(response.getBody().get("valid").asLong()).isEqualTo(3);
+        assertThat(admin.get("/api/connectors/jdbc-dry-unsaved").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
