@@ -1,12 +1,15 @@
 package org.huitong.connectors.sources.jdbc;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.huitong.connectors.ConnectorChanged;
 import org.huitong.connectors.ConnectorDescriptor;
+import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorSecrets;
 import org.huitong.connectors.lifecycle.PollHealth;
@@ -34,6 +37,10 @@ import org.springframework.stereotype.Component;
 public class JdbcPoller {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcPoller.class);
+
+    /** Parameters that decide which rows the watermark refers to. */
+    private static final List<String> SOURCE_PARAMETERS = List.of("url", "table", "query", "mode",
+            "timestampColumn", "keyColumn");
 
     private final ConnectorRegistry registry;
     private final SourceTemplates templates;
@@ -152,13 +159,37 @@ public class JdbcPoller {
         return JdbcPollSettings.from(parameters);
     }
 
-    /** Forgets a deleted connector's watermark and backoff, so an id used again starts afresh. */
+    /**
+     * Forgets the watermark of a deleted connector, and of one whose source changed (URL, table,
+     * query, mode or watermark columns), so the next poll reads every row again. Rows read again
+     * count as unchanged. The connector's poll lock is held meanwhile, so a poll still running
+     * cannot write the old watermark back.
+     */
     @EventListener
     public void onChange(ConnectorChanged change) {
-        skipsLeft.remove(change.id());
-        if (change.after() == null) {
-            watermarks.delete(change.id());
-            log.info("Connector {} deleted; its source watermark is removed", change.id());
+        String id = change.id();
+        skipsLeft.remove(id);
+        boolean deleted = change.after() == null;
+        if (!deleted && !sourceChanged(change.before(), change.after())) {
+            return;
         }
+        ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            watermarks.delete(id);
+        } finally {
+            lock.unlock();
+        }
+        log.info("Connector {} {}; its source watermark is removed", id, deleted ? "deleted" : "reads another source");
+    }
+
+    private static boolean sourceChanged(ConnectorEntry before, ConnectorEntry after) {
+        if (before == null || before.descriptor() == null || after.descriptor() == null) {
+            return false;
+        }
+        Map<String, String> old = before.descriptor().source().parameters();
+        Map<String, String> current = after.descriptor().source().parameters();
+        return !before.descriptor().source().template().equals(after.descriptor().source().template())
+                || SOURCE_PARAMETERS.stream().anyMatch(name -> !Objects.equals(old.get(name), current.get(name)));
     }
 }

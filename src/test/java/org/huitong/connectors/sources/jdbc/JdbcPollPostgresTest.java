@@ -106,6 +106,23 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
     }
 
     @Test
+    void changedTableResetsWatermark() {
+        source().createInstitutions("first_table");
+        source().createInstitutions("second_table");
+        source().insert("first_table", 8001, 8002, "2026-03-02 00:00:00");
+        source().insert("second_table", 8101, 8102, "2026-03-01 00:00:00");
+        String parameters = "table: first_table, timestampColumn: updated_at, keyColumn: id";
+        create(connector("jdbc-switch", parameters, ""));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> stored("jdbc-switch") == 2);
+
+        ResponseEntity<JsonNode> updated = admin.putYaml("/api/connectors/jdbc-switch",
+                connector("jdbc-switch", parameters.replace("first_table", "second_table"), ""));
+
+        assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> stored("jdbc-switch") == 4);
+    }
+
+    @Test
     void dryRunReadsFirstPageOnly() {
         source().createInstitutions("dry_run");
         source().insert("dry_run", 5001, 5030, "2026-03-01 11:00:00");
