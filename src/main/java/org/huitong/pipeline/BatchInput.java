@@ -25,4 +25,14 @@ public interface BatchInput {
      * @throws org.huitong.pipeline.read.FileRejectedException if the input cannot be read at all
      */
     RecordReader open(ConnectorDescriptor connector) throws IOException;
+
+    /**
+     * Stores how far the input has been read, inside the database transaction that commits the
+     * records read so far. The pipeline calls it once per chunk, after the chunk's last record
+     * was read. A source that resumes from a position, such as a database watermark, writes it
+     * here, so the position commits or rolls back together with the records it covers. Files do
+     * nothing.
+     */
+    default void chunkCommitting(long batchId) {
+    }
 }

@@ -101,11 +101,11 @@ public class BatchProcessor {
             while (reader.hasNext()) {
                 add(batch, checker.check(reader.next()), chunk);
                 if (chunk.size() >= chunkSize) {
-                    tally.add(committer.commit(batch, chunk));
+                    tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
                     chunk.clear();
                 }
             }
-            tally.add(committer.commit(batch, chunk));
+            tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
             return BatchStatus.COMPLETED;
         } catch (FileRejectedException e) {
             return rejectRest(batch, chunk, tally, e);
@@ -144,12 +144,15 @@ public class BatchProcessor {
     }
 
     private void markFailed(long batchId, PipelineFailureException e) {
-        log.error("Batch {} failed; its file stays in the inbox and is processed again: {}",
-                batchId, e.getMessage(), e.getCause());
+        log.error("Batch {} failed; its input (a file in the inbox, or a source's rows after its"
+                + " watermark) is processed again: {}", batchId, e.getMessage(), e.getCause());
         try {
             batches.finish(batchId, BatchStatus.FAILED, "PIPELINE_FAILURE",
-                    messages.text(e.part() == PipelineFailureException.Part.BROKER
-                            ? "batch.failed.broker" : "batch.failed.database"));
+                    messages.text(switch (e.part()) {
+                        case BROKER -> "batch.failed.broker";
+                        case DATABASE -> "batch.failed.database";
+                        case SOURCE -> "batch.failed.source";
+                    }));
         } catch (RuntimeException recordFailure) {
             log.error("Batch {}: cannot record the failure; it shows as RUNNING until the next "
                     + "start-up marks it INTERRUPTED", batchId, recordFailure);

@@ -56,8 +56,16 @@ public class ChunkCommitter {
      *     chunk was committed to the database then
      */
     Counts commit(BatchContext batch, Chunk chunk) {
+        return commit(batch, chunk, () -> { });
+    }
+
+    /**
+     * Commits the chunk and runs {@code inTransaction} inside the same database transaction,
+     * before the broker commits, so that what it writes commits or rolls back with the chunk.
+     */
+    Counts commit(BatchContext batch, Chunk chunk, Runnable inTransaction) {
         try {
-            return transactions.execute(status -> commitInTransaction(batch, chunk));
+            return transactions.execute(status -> commitInTransaction(batch, chunk, inTransaction));
         } catch (PublishFailure e) {
             throw new PipelineFailureException(PipelineFailureException.Part.BROKER,
                     "Broker failed while publishing batch "
@@ -69,7 +77,7 @@ public class ChunkCommitter {
         }
     }
 
-    private Counts commitInTransaction(BatchContext batch, Chunk chunk) {
+    private Counts commitInTransaction(BatchContext batch, Chunk chunk, Runnable inTransaction) {
         Map<String, RecordVersion> versions = new LinkedHashMap<>();
         List<OutboundRecord> outbound = new ArrayList<>();
         long unchanged = nextVersions(batch, chunk, versions, outbound);
@@ -80,6 +88,7 @@ public class ChunkCommitter {
         Counts counts = new Counts(chunk.recordsRead(), outbound.size(), unchanged, quarantinedRecords);
         batches.addCounts(batch.batchId(), counts.read(), counts.published(), counts.unchanged(),
                 counts.quarantined());
+        inTransaction.run();
 
         if (!outbound.isEmpty()) {
             try {

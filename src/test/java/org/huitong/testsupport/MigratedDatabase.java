@@ -24,8 +24,8 @@ public final class MigratedDatabase {
     /** Tables that {@link #deleteAllRows()} empties; audit_event is append-only and is left alone. */
     private static final String[] TABLES_CHILDREN_FIRST = {
         "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "hub_user",
-        "connector_definitions", "connector_controls", "connector_state_changes", "connector_departments",
-        "push_idempotency_keys", "mqtt_alarm_inbox", "device_sequences", "device_sequence_gaps"};
+        "push_idempotency_keys", "mqtt_alarm_inbox", "device_sequences", "device_sequence_gaps",
+        "source_watermarks"};
 
     private final String name;
 

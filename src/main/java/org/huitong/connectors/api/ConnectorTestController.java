@@ -20,6 +20,8 @@ import org.huitong.connectors.sources.sftp.SftpPollSource;
 import org.huitong.connectors.sources.sftp.SftpSampleFetcher;
 import org.huitong.connectors.InvalidDescriptorException;
 import org.huitong.connectors.SourceSupports;
+import org.huitong.connectors.sources.jdbc.JdbcDryRun;
+import org.huitong.connectors.sources.jdbc.JdbcPollSettings;
 import org.huitong.connectors.sources.push.HttpPushSource;
 import org.huitong.connectors.templates.SourceTemplates;
 import java.util.Map;
@@ -65,11 +67,14 @@ public class ConnectorTestController {
     private final ConnectorSecrets secrets;
     private final SftpSampleFetcher sftpSamples;
     private final MqttAlarmSamples mqttSamples;
+    private final JdbcDryRun jdbcDryRun;
 
     public ConnectorTestController(ConnectorViews views, ConnectorService service, DryRunner dryRunner,
                                    DryRunViews dryRunViews, CurrentUser currentUser, SourceSupports supports,
                                    SourceTemplates templates, ConnectorSecrets secrets,
-                                   SftpSampleFetcher sftpSamples, MqttAlarmSamples mqttSamples) {
+                                   SftpSampleFetcher sftpSamples, MqttAlarmSamples mqttSamples,
+                                   JdbcDryRun jdbcDryRun) {
+        this.jdbcDryRun = jdbcDryRun;
         this.supports = supports;
         this.templates = templates;
         this.secrets = secrets;
@@ -113,7 +118,11 @@ public class ConnectorTestController {
         }
         checkLimit(limit);
         ConnectorDescriptor descriptor = entry.descriptor();
-        var support = supports.find(descriptor.source().template());
+        String template = descriptor.source().template();
+        if (JdbcPollSettings.TEMPLATE.equals(template) || SftpPollSource.TEMPLATE.equals(template)) {
+            return run(descriptor, null, limit, locale);
+        }
+        var support = supports.find(template);
         java.util.Optional<org.huitong.pipeline.BatchInput> page;
         try {
             Map<String, String> parameters = new java.util.LinkedHashMap<>(templates.find(
@@ -161,6 +170,10 @@ public class ConnectorTestController {
 
     private DryRunView run(ConnectorDescriptor descriptor, MultipartFile upload, int limit, Locale locale) {
         checkLimit(limit);
+        if (JdbcPollSettings.TEMPLATE.equals(descriptor.source().template())) {
+            // The first page of the live database; at least one row is read so that limit=0 still checks it.
+            return dryRunViews.view(descriptor.id(), jdbcDryRun.run(descriptor, Math.max(limit, 1), limit), locale);
+        }
         boolean mqtt = mqttSamples.applies(descriptor);
         if (!mqtt && !FILE_TEMPLATES.contains(descriptor.source().template())) {
             throw new ConflictException("connector.test-not-file", descriptor.id(), descriptor.source().template());
