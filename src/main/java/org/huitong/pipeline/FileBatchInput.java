@@ -29,6 +29,11 @@ public record FileBatchInput(Path file, String fileName) implements BatchInput {
 
     @Override
     public String sha256() throws IOException {
+        return sha256Of(file);
+    }
+
+    /** Returns the SHA-256 (hex) of a file's content, read as a stream. */
+    public static String sha256Of(Path file) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {

@@ -1,18 +1,13 @@
 package org.huitong.connectors.sources.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.huitong.connectors.ConnectorDescriptor;
 import org.huitong.pipeline.BatchInput;
+import org.huitong.pipeline.FileBatchInput;
 import org.huitong.pipeline.read.ReadOptions;
 import org.huitong.pipeline.read.RecordReader;
 import org.huitong.pipeline.read.RecordReaders;
@@ -27,15 +22,7 @@ record JsonLinesInput(Path file, String name) implements BatchInput {
 
     @Override
     public String sha256() throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return FileBatchInput.sha256Of(file);
     }
 
     @Override
