@@ -79,8 +79,11 @@ public class ConnectorStates {
         String id = descriptor.id();
         PollHealth.Status poll = health.status(id).orElse(null);
         if (poll != null && poll.failing()) {
-            return new ObservedState(ConnectorState.DEGRADED, messages.text("connector.state.poll-failing",
-                    poll.consecutiveFailures(), poll.lastError()), poll.failingSince());
+            org.huitong.i18n.LocalizedText reason = poll.lastReason();
+            String zh = messages.text("connector.state.poll-failing", poll.consecutiveFailures(), reason.zh()).zh();
+            String en = messages.text("connector.state.poll-failing", poll.consecutiveFailures(), reason.en()).en();
+            return new ObservedState(ConnectorState.DEGRADED, new org.huitong.i18n.LocalizedText(zh, en),
+                    poll.failingSince());
         }
         if (lastBatch != null && lastBatch.status() == BatchStatus.FAILED) {
             return new ObservedState(ConnectorState.DEGRADED, messages.text("connector.state.batch-failed",

@@ -32,10 +32,16 @@ public class PollHealth implements PollingConsumerPollStrategy {
      * The poll record of one connector.
      *
      * @param consecutiveFailures failed polls since the last successful one
-     * @param lastError the last failure's message, or {@code null}
+     * @param lastError the last failure's message, in English, or {@code null}
+     * @param lastReason the last failure's message in Chinese and English, or {@code null}
      */
     public record Status(int consecutiveFailures, String lastError, Instant failingSince,
-                         Instant lastSuccessAt) {
+                         Instant lastSuccessAt, org.huitong.i18n.LocalizedText lastReason) {
+
+        public Status(int consecutiveFailures, String lastError, Instant failingSince, Instant lastSuccessAt) {
+            this(consecutiveFailures, lastError, failingSince, lastSuccessAt,
+                    lastError == null ? null : new org.huitong.i18n.LocalizedText(lastError, lastError));
+        }
 
         public boolean failing() {
             return consecutiveFailures > 0;
@@ -69,7 +75,9 @@ public class PollHealth implements PollingConsumerPollStrategy {
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         String connectorId = connectorId(consumer);
-        if (connectorId != null) {
+        if (connectorId != null && cause instanceof LocalizedFailure localized) {
+            sourceUnavailable(connectorId, localized.reason());
+        } else if (connectorId != null) {
             sourceUnavailable(connectorId, cause.getMessage());
         }
         return false;
@@ -95,12 +103,23 @@ public class PollHealth implements PollingConsumerPollStrategy {
      * @param error why reading failed; it must not contain a secret
      */
     public void sourceUnavailable(String connectorId, String error) {
+        sourceUnavailable(connectorId, new org.huitong.i18n.LocalizedText(error, error));
+    }
+
+    /**
+     * Records a failed attempt to read the connector's source, with a reason in both languages,
+     * so the connector's state reason follows the reader's language.
+     *
+     * @param reason why reading failed; it must not contain a secret
+     */
+    public void sourceUnavailable(String connectorId, org.huitong.i18n.LocalizedText reason) {
+        String error = reason.en();
         Status updated = statuses.compute(connectorId, (id, previous) -> {
             int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
             Instant since = previous == null || previous.failingSince() == null ? Instant.now()
                     : previous.failingSince();
             return new Status(failures, error, since,
-                    previous == null ? null : previous.lastSuccessAt());
+                    previous == null ? null : previous.lastSuccessAt(), reason);
         });
         if (updated.consecutiveFailures() % LOG_EVERY == 1) {
             log.warn("Connector {}: poll {} of the source failed, retrying with backoff: {}",

@@ -103,7 +103,7 @@ public class HttpPoller {
         Backoff previous = backoffs.get(connectorId);
         int skip = previous == null ? 1 : Math.min(previous.next(), retryPolls);
         backoffs.put(connectorId, new Backoff(skip, Math.min(skip * 2, retryPolls)));
-        health.sourceUnavailable(connectorId, e.reason().en());
+        health.sourceUnavailable(connectorId, e.reason());
         log.debug("Connector {}: next {} polls skipped", connectorId, skip);
     }
 

@@ -7,7 +7,7 @@ import org.huitong.i18n.LocalizedText;
  * A poll of an HTTP source failed, with a reason shown to users in both languages. The reason
  * names the host and status but never a token, password or query string.
  */
-public class HttpSourceException extends IOException {
+public class HttpSourceException extends IOException implements org.huitong.connectors.lifecycle.LocalizedFailure {
 
     private final transient LocalizedText reason;
 
@@ -21,6 +21,7 @@ public class HttpSourceException extends IOException {
         this.reason = reason;
     }
 
+    @Override
     public LocalizedText reason() {
         return reason;
     }

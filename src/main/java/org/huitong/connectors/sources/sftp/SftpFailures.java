@@ -1,5 +1,9 @@
 package org.huitong.connectors.sources.sftp;
 
+import org.huitong.connectors.lifecycle.LocalizedFailure;
+import org.huitong.i18n.LocalizedText;
+import org.huitong.i18n.Messages;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -13,6 +17,8 @@ import java.net.UnknownHostException;
  */
 final class SftpFailures {
 
+    private static final Messages MESSAGES = Messages.load("i18n/sftp");
+
     private SftpFailures() {
     }
 
@@ -21,48 +27,53 @@ final class SftpFailures {
      * the original when no cause is recognised.
      */
     static Exception explain(Exception failure) {
-        String reason = reason(failure);
-        return reason == null ? failure : new SftpPollException(reason, failure);
+        String key = reasonKey(failure);
+        return key == null ? failure : new SftpPollException(MESSAGES.text(key), failure);
     }
 
-    private static String reason(Throwable failure) {
+    /** Returns the message key of the recognised cause, or {@code null}. */
+    private static String reasonKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (message.startsWith("HostKey has been changed")) {
-                return "the server's host key does not match knownHosts; the key may have been "
-                        + "replaced or someone may be intercepting the connection. Confirm the new "
-                        + "key's fingerprint with the server's administrator, then update knownHosts";
+                return "sftp.failure.host-key-changed";
             }
             if (message.startsWith("reject HostKey")) {
-                return "the server's host key is not in knownHosts; add the server's key "
-                        + "(ssh-keyscan output, fingerprint confirmed with its administrator)";
+                return "sftp.failure.host-key-unknown";
             }
             if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
-                return "login rejected by the server; check username, password and privateKey";
+                return "sftp.failure.login-rejected";
             }
             if (message.startsWith("invalid privatekey")) {
-                return "privateKey cannot be read; give the whole key file in OpenSSH or PEM "
-                        + "format and its passphrase if it is encrypted";
+                return "sftp.failure.private-key";
             }
             if (t instanceof ConnectException || message.contains("Connection refused")) {
-                return "connection refused; the SFTP server is down or does not listen on this port";
+                return "sftp.failure.refused";
             }
             if (t instanceof UnknownHostException) {
-                return "unknown host; check the host name";
+                return "sftp.failure.unknown-host";
             }
             if (t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
                     || message.startsWith("timeout")) {
-                return "the server did not answer in time; check the network path and connectTimeoutMs";
+                return "sftp.failure.timeout";
             }
         }
         return null;
     }
 
-    /** A failed poll, with the recognised reason as its message. */
-    static final class SftpPollException extends Exception {
+    /** A failed poll, with the recognised reason as its message, in English, and in both languages. */
+    static final class SftpPollException extends Exception implements LocalizedFailure {
 
-        SftpPollException(String reason, Throwable cause) {
-            super("SFTP: " + reason, cause);
+        private final transient LocalizedText reason;
+
+        SftpPollException(LocalizedText reason, Throwable cause) {
+            super("SFTP: " + reason.en(), cause);
+            this.reason = new LocalizedText("SFTP：" + reason.zh(), "SFTP: " + reason.en());
+        }
+
+        @Override
+        public LocalizedText reason() {
+            return reason;
         }
     }
 }

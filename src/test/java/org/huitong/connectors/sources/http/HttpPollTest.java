@@ -118,6 +118,8 @@ class HttpPollTest {
 
         assertThat(admin.get("/api/connectors/http-bad-token", "en").getBody().get("stateReason").asText())
                 .contains("HTTP 401").doesNotContain("wrong");
+        assertThat(admin.get("/api/connectors/http-bad-token").getBody().get("stateReason").asText())
+                .contains("返回 HTTP 401");
     }
 
     @Test

@@ -164,6 +164,8 @@ class SftpPollTest {
 
         JsonNode connector = admin.get("/api/connectors/sftp-mitm", "en").getBody();
         assertThat(connector.get("stateReason").asText()).contains("host key does not match knownHosts");
+        assertThat(admin.get("/api/connectors/sftp-mitm").getBody().get("stateReason").asText())
+                .contains("主机密钥与 knownHosts 不符");
         assertThat(batches("sftp-mitm")).isEmpty();
         assertThat(Files.exists(sftp.root().resolve("mitm/secret.csv"))).isTrue();
     }
