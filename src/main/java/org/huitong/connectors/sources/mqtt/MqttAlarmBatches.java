@@ -38,6 +38,9 @@ public class MqttAlarmBatches {
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(2);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(2);
 
+    /** The hub's message bundle for MQTT sources, for the disconnected reason in both languages. */
+    private static final org.huitong.i18n.Messages DISCONNECTED = org.huitong.i18n.Messages.load("i18n/mqtt");
+
     private final CamelContext camel;
     private final ConnectorRegistry registry;
     private final SourceTemplates templates;
@@ -121,8 +124,7 @@ public class MqttAlarmBatches {
                 health.sourceAvailable(connectorId);
             }
         } else {
-            health.sourceUnavailable(connectorId, "not connected to the MQTT broker " + client.getServerURI()
-                    + "; reconnecting");
+            health.sourceUnavailable(connectorId, DISCONNECTED.text("mqtt.disconnected", client.getServerURI()));
         }
     }
 

@@ -182,6 +182,8 @@ class MqttAlarmConnectorTest {
         await().atMost(WAIT).until(() -> state("mqtt-outage").equals("DEGRADED"));
         JsonNode degraded = admin.get("/api/connectors/mqtt-outage", "en").getBody();
         assertThat(degraded.get("stateReason").asText()).contains("not connected to the MQTT broker");
+        assertThat(admin.get("/api/connectors/mqtt-outage").getBody().get("stateReason").asText())
+                .contains("未连接到 MQTT 消息代理");
 
         BROKER.startAgain();
         await().atMost(WAIT).until(() -> state("mqtt-outage").equals("RUNNING"));
