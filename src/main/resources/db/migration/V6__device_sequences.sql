@@ -14,12 +14,14 @@ CREATE TABLE mqtt_alarm_inbox (
 
 CREATE INDEX mqtt_alarm_inbox_connector_idx ON mqtt_alarm_inbox (connector_id, id);
 
--- The highest sequence number accepted from each device of a connector, and how many messages
--- were dropped as duplicates.
+-- The lowest and highest sequence numbers accepted from each device of a connector, and how many
+-- messages were dropped as duplicates. A message below the lowest is older than anything seen
+-- (a redelivery out of order on first contact) and is accepted, not taken for a repeat.
 CREATE TABLE device_sequences (
-    connector_id  VARCHAR(63) NOT NULL,
-    device_id     VARCHAR(64) NOT NULL,
-    last_sequence BIGINT      NOT NULL,
+    connector_id   VARCHAR(63) NOT NULL,
+    device_id      VARCHAR(64) NOT NULL,
+    first_sequence BIGINT      NOT NULL,
+    last_sequence  BIGINT      NOT NULL,
     duplicates    BIGINT      NOT NULL,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (connector_id, device_id)

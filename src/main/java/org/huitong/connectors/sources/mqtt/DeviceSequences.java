@@ -41,12 +41,12 @@ public class DeviceSequences {
                             .add(new SequenceFilter.Gap(row.getLong("first_missing"), row.getLong("last_missing"),
                                     JdbcTimestamps.read(row, "detected_at")));
                 });
-        jdbc.query("SELECT device_id, last_sequence, duplicates FROM device_sequences"
+        jdbc.query("SELECT device_id, first_sequence, last_sequence, duplicates FROM device_sequences"
                 + " WHERE connector_id = :connector AND device_id IN (:devices)", where,
                 row -> {
                     String id = row.getString("device_id");
-                    devices.put(id, new SequenceFilter.Device(row.getLong("last_sequence"),
-                            row.getLong("duplicates"), gaps.getOrDefault(id, List.of())));
+                    devices.put(id, new SequenceFilter.Device(row.getLong("first_sequence"),
+                            row.getLong("last_sequence"), row.getLong("duplicates"), gaps.getOrDefault(id, List.of())));
                 });
         return devices;
     }
@@ -57,14 +57,16 @@ public class DeviceSequences {
             SequenceFilter.Device device = entry.getValue();
             MapSqlParameterSource row = new MapSqlParameterSource("connector", connectorId)
                     .addValue("device", entry.getKey())
+                    .addValue("first", device.firstSequence)
                     .addValue("last", device.lastSequence)
                     .addValue("duplicates", device.duplicates)
                     .addValue("now", JdbcTimestamps.now());
-            int updated = jdbc.update("UPDATE device_sequences SET last_sequence = :last, duplicates = :duplicates,"
+            int updated = jdbc.update("UPDATE device_sequences SET first_sequence = :first, last_sequence = :last,"
+                    + " duplicates = :duplicates,"
                     + " updated_at = :now WHERE connector_id = :connector AND device_id = :device", row);
             if (updated == 0) {
-                jdbc.update("INSERT INTO device_sequences (connector_id, device_id, last_sequence, duplicates,"
-                        + " updated_at) VALUES (:connector, :device, :last, :duplicates, :now)", row);
+                jdbc.update("INSERT INTO device_sequences (connector_id, device_id, first_sequence, last_sequence,"
+                        + " duplicates, updated_at) VALUES (:connector, :device, :first, :last, :duplicates, :now)", row);
             }
             jdbc.update("DELETE FROM device_sequence_gaps WHERE connector_id = :connector AND device_id = :device",
                     row);

@@ -24,14 +24,21 @@ final class SequenceFilter {
 
     /** The sequence state of one device. */
     static final class Device {
+        long firstSequence;
         long lastSequence;
         long duplicates;
         final List<Gap> gaps;
 
-        Device(long lastSequence, long duplicates, List<Gap> gaps) {
+        Device(long firstSequence, long lastSequence, long duplicates, List<Gap> gaps) {
+            this.firstSequence = firstSequence;
             this.lastSequence = lastSequence;
             this.duplicates = duplicates;
             this.gaps = new ArrayList<>(gaps);
+        }
+
+        /** A device whose every number up to {@code lastSequence} was accepted or is in a gap. */
+        Device(long lastSequence, long duplicates, List<Gap> gaps) {
+            this(Long.MIN_VALUE, lastSequence, duplicates, gaps);
         }
     }
 
@@ -44,14 +51,14 @@ final class SequenceFilter {
     SequenceFilter(Map<String, Device> stored) {
         this.devices = new LinkedHashMap<>();
         stored.forEach((id, device) -> devices.put(id,
-                new Device(device.lastSequence, device.duplicates, device.gaps)));
+                new Device(device.firstSequence, device.lastSequence, device.duplicates, device.gaps)));
     }
 
     /** Returns true if the message is new and goes into the batch, false for a repeat. */
     boolean accept(String deviceId, long sequence, Instant now) {
         Device device = devices.get(deviceId);
         if (device == null) {
-            device = new Device(sequence, 0, List.of());
+            device = new Device(sequence, sequence, 0, List.of());
             devices.put(deviceId, device);
             changed.put(deviceId, device);
             return true;
@@ -63,6 +70,16 @@ final class SequenceFilter {
                 newGaps.add(deviceId + " " + range(device.lastSequence + 1, sequence - 1));
             }
             device.lastSequence = sequence;
+            return true;
+        }
+        if (sequence < device.firstSequence) {
+            // Older than anything seen from this device: a broker may redeliver out of order
+            // when a connection resumes, so this is new, not a repeat.
+            if (sequence + 1 < device.firstSequence) {
+                device.gaps.add(new Gap(sequence + 1, device.firstSequence - 1, now));
+                newGaps.add(deviceId + " " + range(sequence + 1, device.firstSequence - 1));
+            }
+            device.firstSequence = sequence;
             return true;
         }
         for (int i = 0; i < device.gaps.size(); i++) {

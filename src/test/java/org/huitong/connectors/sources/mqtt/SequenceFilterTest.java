@@ -97,4 +97,27 @@ class SequenceFilterTest {
         assertThat(filter.newGaps()).containsExactly("B 2");
         assertThat(filter.changedDevices()).containsOnlyKeys("A", "B");
     }
+
+    @Test
+    void olderMessageOnFirstContactIsAccepted() {
+        SequenceFilter filter = new SequenceFilter(Map.of());
+
+        assertThat(filter.accept("A", 2, NOW)).isTrue();
+        assertThat(filter.accept("A", 1, NOW)).isTrue();
+        assertThat(filter.accept("A", 1, NOW)).isFalse();
+        assertThat(filter.accept("A", 2, NOW)).isFalse();
+        assertThat(filter.changedDevices().get("A").firstSequence).isEqualTo(1);
+        assertThat(filter.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void olderMessageBelowAGapRecordsTheRangeBetween() {
+        SequenceFilter filter = new SequenceFilter(Map.of());
+        filter.accept("A", 10, NOW);
+
+        assertThat(filter.accept("A", 6, NOW)).isTrue();
+
+        assertThat(filter.newGaps()).containsExactly("A 7-9");
+        assertThat(filter.accept("A", 8, NOW)).isTrue();
+    }
 }
