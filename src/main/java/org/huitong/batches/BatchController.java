@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Per-file batches and their counts; a department administrator sees its own department's only. */
+/** Per-file batches and their counts. A department administrator may read only its own department's. */
 @RestController
 @RequestMapping("/api/batches")
 @Tag(name = "batches", description = "Per-file batches with counts / 每个文件的处理批次及计数")

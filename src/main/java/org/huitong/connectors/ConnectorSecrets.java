@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
  *       {@value #PLACEHOLDER} in every response and audit entry. An update that sends the
  *       placeholder back keeps the stored value.
  *   <li>In a descriptor file: a secret should be written as {@code ${env:NAME}}, read from the
- *       hub's environment when the route is built, so the file holds no secret.
+ *       hub's environment when the route is built, so the file contains no secret.
  * </ul>
  */
 @Component
 public class ConnectorSecrets {
 
-    /** What the API shows in place of a secret parameter's value. */
+    /** Placeholder the API shows in place of a secret parameter's value. */
     public static final String PLACEHOLDER = "********";
 
     private static final Pattern ENVIRONMENT_REFERENCE = Pattern.compile("^\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}$");

@@ -86,7 +86,7 @@ public class DescriptorReader {
 
     /**
      * Checks a descriptor given as a JSON tree, as stored in the database. All three checks run
-     * whenever their input can be read, so one answer lists every fault.
+     * whenever their input can be read, so one response lists every fault.
      */
     public DescriptorCheck check(ObjectNode tree) {
         String id = tree.path("id").isTextual() ? tree.path("id").asText() : null;

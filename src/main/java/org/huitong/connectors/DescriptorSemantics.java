@@ -16,9 +16,9 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a schema cannot express about a descriptor that passed the descriptor and
- * parameter schemas: the target record type exists and has every mapped field, the schedule
- * suits the template, durations parse, and the id is not one of the API's reserved words.
+ * Checks what a schema cannot express about a descriptor. The target record type must exist and
+ * have every mapped field, the schedule must suit the template, durations must parse, and the id
+ * must not be one of the API's reserved words.
  */
 @Component
 public class DescriptorSemantics {

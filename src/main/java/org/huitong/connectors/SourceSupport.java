@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a source template needs beyond its parameter schema: checks a schema cannot express and
+ * Template-specific behaviour of a source template beyond its parameter schema: checks a schema cannot express and
  * the route parameters the hub computes, such as an inbox folder. A template without a bean of
  * this type gets its parameters passed to the route as they are.
  */

@@ -5,7 +5,7 @@ import org.huitong.connectors.ConnectorDescriptor;
 import org.huitong.pipeline.read.RecordReader;
 
 /**
- * What one batch reads: a delivered file, or the records of one poll or one push. Sources other
+ * The input of one batch: a delivered file, or the records of one poll or one push. Sources other
  * than files implement it to run their records through the same pipeline.
  */
 public interface BatchInput {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * What a batch would do with a file, computed without storing or publishing anything.
+ * The outcome a batch would have on an input, computed without storing or publishing anything.
  *
  * @param read records read from the file
  * @param valid records that would be published, or be unchanged if already stored

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Quarantined records with their violations; a department administrator sees its own department's only. */
+/** Quarantined records with their violations. A department administrator may read only its own department's. */
 @RestController
 @RequestMapping("/api/quarantine")
 @Tag(name = "quarantine", description = "Rejected records and why / 被拒收的记录及原因")

@@ -289,7 +289,7 @@ class ConnectorApiTest {
     }
 
     @Test
-    void dryRunWarnsOfMappedColumnsMissingFromTheFile() {
+    void dryRunWarnsOfMissingColumns() {
         String descriptor = licenceConnector("not-saved-2", "x") + "mapping: {决定书编号: XK_WSH}\n";
         String csv = "行政许可决定文书号,行政相对人名称\r\n兰市监许〔2024〕1号,某公司\r\n";
 

@@ -26,12 +26,12 @@ public final class ApiClient {
         this.credentials = credentials;
     }
 
-    /** A client that sends the given headers, for example an authorization, with every call. */
+    /** Creates a client that sends the given headers, for example an authorization, with every call. */
     public static ApiClient of(TestRestTemplate http, HttpHeaders credentials) {
         return new ApiClient(http, credentials);
     }
 
-    /** A client that sends an API key in the {@code X-API-Key} header. */
+    /** Creates a client that sends an API key in the {@code X-API-Key} header. */
     public static ApiClient withApiKey(TestRestTemplate http, String key) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-API-Key", key);
@@ -49,7 +49,7 @@ public final class ApiClient {
         return withApiKey(anonymous, HubUsers.of(anonymous, hub).createApiKey(role, departmentCode, null));
     }
 
-    /** A client that sends no credentials. */
+    /** Creates a client that sends no credentials. */
     public static ApiClient anonymous(TestRestTemplate http) {
         return new ApiClient(http, new HttpHeaders());
     }
@@ -105,7 +105,7 @@ public final class ApiClient {
 
     /**
      * Announces a POST of {@code length} bytes with {@code Expect: 100-continue}, as curl does for
-     * large bodies, and returns the status line the hub answers with before any body is sent.
+     * large bodies, and returns the status line the hub responds with before any body is sent.
      * A plain socket is used because the JDK 17 HTTP client hangs when a server answers such a
      * request with a final status instead of 100.
      */

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers an invalid descriptor with 400 and every error, each with its field's path, in the
+ * Responds to an invalid descriptor with 400 and every error, each with its field's path, in the
  * request's language, as the property {@code errors} of the problem detail.
  */
 @RestControllerAdvice

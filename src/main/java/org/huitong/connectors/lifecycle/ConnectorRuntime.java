@@ -50,7 +50,7 @@ public class ConnectorRuntime implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRuntime.class);
 
     /**
-     * Why a connector's route could not be built or started.
+     * The reason a connector's route could not be built or started.
      *
      * @param message the error, which never contains a secret parameter's value because those
      *     are only passed to Camel, not formatted into messages

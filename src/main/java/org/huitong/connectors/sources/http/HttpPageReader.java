@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 import org.huitong.i18n.Messages;
 
 /**
- * Reads the pages of one poll: builds each page's address, sends the request with the
- * connector's authentication, follows redirects only to allowed hosts, retries timeouts, 429 and
- * 5xx with backoff, keeps the rate limit, and hands each page's records to a consumer.
+ * Reads the pages of one poll and hands each page's records to a consumer. It builds each page's
+ * address and sends the request with the connector's authentication. Redirects are followed only
+ * to allowed hosts, timeouts, 429 and 5xx are retried with backoff, and the rate limit is kept.
  */
 final class HttpPageReader {
 

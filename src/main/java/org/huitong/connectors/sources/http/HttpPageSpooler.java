@@ -29,7 +29,7 @@ public class HttpPageSpooler {
      * Reads up to {@code pages} pages into {@code file}.
      *
      * @return the number of records read
-     * @throws HttpSourceException if the source refused, failed or answered something unusable
+     * @throws HttpSourceException if the source rejected the request, failed or returned something unusable
      */
     long spool(HttpPollSettings settings, Path file, int pages) throws IOException {
         HttpPageReader reader = new HttpPageReader(settings, policy, properties.maxRedirects(), messages);

@@ -157,7 +157,7 @@ class HttpPollTest {
     }
 
     @Test
-    void apiDownThenUpRecoversWithNothingMissedOrDoubled() {
+    void apiOutageRecoversExactlyOnce() {
         LicenceApi own = LicenceApi.start(0, 9000, RECORDS);
         int port = own.port();
         create(connector("http-outage", "url: '%s', recordsPath: /data, pagination: page, pageSize: 2, retries: 0,"
