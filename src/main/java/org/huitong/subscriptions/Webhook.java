@@ -1,0 +1,12 @@
+package org.huitong.subscriptions;
+
+/**
+ * Where and how the hub pushes a subscription's records over HTTPS, besides its queue. The
+ * signing secret is kept apart, encrypted, and read through
+ * {@link SubscriptionDirectory#webhookSecret(String)}.
+ *
+ * @param url the HTTPS endpoint of the subscriber; its host must be on the operator's allowlist
+ * @param batchSize maximum number of records in one POST; 1 sends each record on its own
+ */
+public record Webhook(String url, int batchSize) {
+}
