@@ -21,7 +21,7 @@ public final class Messages {
     public static final List<String> HUB_BUNDLES = List.of(
             "i18n/read", "i18n/mapping", "i18n/validation", "i18n/exchange",
             "i18n/pipeline", "i18n/api", "i18n/http", "i18n/security", "i18n/audit",
-            "i18n/push", "i18n/sftp", "i18n/mqtt", "i18n/jdbc");
+            "i18n/push", "i18n/sftp", "i18n/mqtt", "i18n/jdbc", "i18n/subscriptions");
 
     private final List<ResourceBundle> chinese = new ArrayList<>();
     private final List<ResourceBundle> english = new ArrayList<>();

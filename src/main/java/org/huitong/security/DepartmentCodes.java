@@ -20,11 +20,15 @@ public final class DepartmentCodes {
 
     /**
      * Checks the department of a user or API key: required and well-formed for
-     * DEPARTMENT_ADMIN, absent for every other role.
+     * DEPARTMENT_ADMIN, absent for every other role. SUBSCRIBER is rejected, because only the
+     * keys issued with a subscriber carry it.
      *
      * @throws InvalidRequestException naming the rule that {@code code} breaks
      */
     public static void requireValidFor(HubRole role, String code) {
+        if (role == HubRole.SUBSCRIBER) {
+            throw new InvalidRequestException("role.subscriber-not-assignable");
+        }
         if (role == HubRole.DEPARTMENT_ADMIN) {
             if (code == null || code.isBlank()) {
                 throw new InvalidRequestException("department.required");

@@ -12,10 +12,12 @@ import java.util.Optional;
  *       and cannot read the audit log.
  *   <li>{@link #DEPARTMENT_ADMIN}: only the data of its own department.
  *   <li>{@link #AUDITOR}: reads everything, including the audit log, and changes nothing.
+ *   <li>{@link #SUBSCRIBER}: a downstream system; only its own subscriptions and feeds. Only its
+ *       API keys carry this role, which identity providers and user accounts cannot grant.
  * </ul>
  */
 public enum HubRole {
-    ADMIN, OPERATOR, DEPARTMENT_ADMIN, AUDITOR;
+    ADMIN, OPERATOR, DEPARTMENT_ADMIN, AUDITOR, SUBSCRIBER;
 
     /** Returns the Spring Security authority of this role, for example {@code ROLE_ADMIN}. */
     public String authority() {

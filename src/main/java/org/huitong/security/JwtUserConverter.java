@@ -54,6 +54,9 @@ public class JwtUserConverter implements Converter<Jwt, AbstractAuthenticationTo
                 }
             }
         }
+        // A subscriber acts only through the API keys the hub issued for it, which name the
+        // subscriber; a token from an identity provider cannot.
+        roles.remove(HubRole.SUBSCRIBER);
         if (roles.isEmpty()) {
             throw HubAuthenticationException.unauthorized("auth.token.role-missing", claims.roleClaim());
         }

@@ -31,8 +31,10 @@ public class MeController {
      * The caller.
      *
      * @param authentication PASSWORD, API_KEY or JWT
+     * @param subscriberId the subscribing system a SUBSCRIBER key acts for; null for other roles
      */
-    public record Me(String name, HubRole role, String departmentCode, AuthenticationMethod authentication) {
+    public record Me(String name, HubRole role, String departmentCode, AuthenticationMethod authentication,
+                     String subscriberId) {
     }
 
     @GetMapping
@@ -40,7 +42,7 @@ public class MeController {
             + "当前调用者：名称、角色、部门及认证方式")
     public Me me() {
         HubUser user = currentUser.get();
-        return new Me(user.name(), user.role(), user.departmentCode(), currentUser.method());
+        return new Me(user.name(), user.role(), user.departmentCode(), currentUser.method(), user.subscriberId());
     }
 
     @PostMapping("/password")

@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * The hub's HTTP security: stateless, no CSRF protection because no cookies are used, every
  * {@code /api/**} request authenticated by HTTP Basic, an {@code X-API-Key} header or, when
  * {@code spring.security.oauth2.resourceserver.jwt.*} is configured, a JWT bearer token.
+ * Subscribing systems reach only their own paths ({@link #SUBSCRIBER_PATHS}).
  * Health, the OpenAPI document and Swagger UI are open; {@code /ingest/**} has its own chain
  * without user authentication; everything else is denied.
  * Role checks use {@code @PreAuthorize}; department checks are made by the controllers.
@@ -33,6 +34,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
+
+    /**
+     * API paths open to subscribing systems as well as to staff. Their controllers limit a
+     * subscriber to its own subscriptions and feeds.
+     */
+    static final String[] SUBSCRIBER_PATHS = {
+        "/api/me", "/api/subscribers/**", "/api/subscriptions", "/api/subscriptions/**", "/api/feeds/**"};
+
+    /** Roles that may call the rest of the API; a subscriber may not. */
+    static final String[] STAFF_ROLES = {"ADMIN", "OPERATOR", "DEPARTMENT_ADMIN", "AUDITOR"};
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -98,7 +109,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(SUBSCRIBER_PATHS).authenticated()
+                        .requestMatchers("/api/**").hasAnyRole(STAFF_ROLES)
                         .requestMatchers("/actuator/info").authenticated()
                         .anyRequest().denyAll());
 

@@ -15,6 +15,8 @@ class HubUserTest {
 
     private final HubUser auditor = new HubUser("u", HubRole.AUDITOR, null);
 
+    private final HubUser subscriber = HubUser.subscriber("api-key:9", "credit-platform");
+
     @Test
     void readAccess() {
         assertThat(admin.canRead("mca")).isTrue();
@@ -23,6 +25,7 @@ class HubUserTest {
         assertThat(samr.canRead("samr")).isTrue();
         assertThat(samr.canRead("mca")).isFalse();
         assertThat(samr.canRead(null)).isFalse();
+        assertThat(subscriber.canRead("mca")).isFalse();
     }
 
     @Test
@@ -41,6 +44,8 @@ class HubUserTest {
         assertThat(auditor.canOperate("mca")).isFalse();
         assertThat(samr.canOperate("samr")).isTrue();
         assertThat(samr.canOperate("mca")).isFalse();
+        assertThat(subscriber.canOperate("mca")).isFalse();
+        assertThat(subscriber.canManage("mca")).isFalse();
     }
 
     @Test
@@ -49,6 +54,7 @@ class HubUserTest {
         assertThat(operator.seesAllDepartments()).isTrue();
         assertThat(auditor.seesAllDepartments()).isTrue();
         assertThat(samr.seesAllDepartments()).isFalse();
+        assertThat(subscriber.seesAllDepartments()).isFalse();
     }
 
     @Test
@@ -57,6 +63,15 @@ class HubUserTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HubUser("x", HubRole.OPERATOR, "samr"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void subscriberIdOnlyForSubscriber() {
+        assertThatThrownBy(() -> new HubUser("x", HubRole.SUBSCRIBER, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HubUser("x", HubRole.ADMIN, null, "credit-platform"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(subscriber.subscriberId()).isEqualTo("credit-platform");
     }
 
     @Test

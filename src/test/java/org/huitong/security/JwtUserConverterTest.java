@@ -45,6 +45,17 @@ class JwtUserConverterTest {
         assertThat(((HubAuthentication) converter.convert(jwt)).user().departmentCode()).isNull();
     }
 
+    @Test
+    void subscriberRoleFromTokenIsRejected() {
+        JwtUserConverter converter = new JwtUserConverter(
+                new HubSecurityProperties.Jwt("role", "department", "preferred_username"));
+        Jwt jwt = jwt(Map.of("sub", "s-1", "role", "subscriber"));
+
+        assertThatThrownBy(() -> converter.convert(jwt))
+                .isInstanceOfSatisfying(HubAuthenticationException.class, e ->
+                        assertThat(e.messageKey()).isEqualTo("auth.token.role-missing"));
+    }
+
     private static Jwt jwt(Map<String, Object> claims) {
         return new Jwt("token", Instant.now(), Instant.now().plusSeconds(60), Map.of("alg", "RS256"), claims);
     }

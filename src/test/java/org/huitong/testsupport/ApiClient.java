@@ -80,6 +80,11 @@ public final class ApiClient {
                 JsonNode.class);
     }
 
+    /** Sends a JSON body. */
+    public ResponseEntity<JsonNode> postJson(String path, String json) {
+        return call(HttpMethod.POST, path, json, MediaType.APPLICATION_JSON);
+    }
+
     public ResponseEntity<JsonNode> post(String path) {
         return call(HttpMethod.POST, path, null, null);
     }

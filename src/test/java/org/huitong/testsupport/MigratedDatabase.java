@@ -23,7 +23,8 @@ public final class MigratedDatabase {
 
     /** Tables that {@link #deleteAllRows()} empties; audit_event is append-only and is left alone. */
     private static final String[] TABLES_CHILDREN_FIRST = {
-        "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "hub_user",
+        "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "subscriptions",
+        "subscribers", "hub_user",
         "push_idempotency_keys", "mqtt_alarm_inbox", "device_sequences", "device_sequence_gaps",
         "source_watermarks"};
 

@@ -10,10 +10,11 @@ import org.huitong.security.HubRole;
  * @param keyPrefix the key's first characters, for telling keys apart
  * @param expiresAt null for a key that does not expire
  * @param revokedAt null for a key that was not revoked
+ * @param subscriberId the subscribing system of a {@link HubRole#SUBSCRIBER} key, otherwise null
  */
 public record ApiKey(long id, String name, String keyPrefix, HubRole role, String departmentCode,
                      String createdBy, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                     Instant revokedAt) {
+                     Instant revokedAt, String subscriberId) {
 
     /** Returns the user name under which requests with this key act, for example {@code api-key:7}. */
     public String actorName() {

@@ -46,7 +46,7 @@ public class ApiKeyAuthenticator {
                     prefix, found.expiresAt().toString());
         }
         keys.markUsed(found.id(), now);
-        HubUser user = new HubUser(found.actorName(), found.role(), found.departmentCode());
+        HubUser user = new HubUser(found.actorName(), found.role(), found.departmentCode(), found.subscriberId());
         return new HubAuthentication(user, AuthenticationMethod.API_KEY);
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class ApiKeyRepository {
 
     private static final String COLUMNS = "id, name, key_prefix, role, department_code, created_by, created_at,"
-            + " last_used_at, expires_at, revoked_at";
+            + " last_used_at, expires_at, revoked_at, subscriber_id";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -30,7 +30,14 @@ public class ApiKeyRepository {
     /** Inserts a key and returns its id. */
     public long insert(String name, String keyPrefix, String keyHash, HubRole role, String departmentCode,
                        String createdBy, Instant expiresAt) {
+        return insert(name, keyPrefix, keyHash, role, departmentCode, null, createdBy, expiresAt);
+    }
+
+    /** Inserts a key of a subscribing system, or of a hub user when {@code subscriberId} is null. */
+    public long insert(String name, String keyPrefix, String keyHash, HubRole role, String departmentCode,
+                       String subscriberId, String createdBy, Instant expiresAt) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("name", name)
+                .addValue("subscriber", subscriberId)
                 .addValue("prefix", keyPrefix)
                 .addValue("hash", keyHash)
                 .addValue("role", role.name())
@@ -40,8 +47,9 @@ public class ApiKeyRepository {
                 .addValue("expiresAt", JdbcTimestamps.toParameter(expiresAt));
         KeyHolder keyHolder = new GeneratedKeyHolder();
 
-        jdbc.update("INSERT INTO api_key (name, key_prefix, key_hash, role, department_code, created_by, created_at,"
-                + " expires_at) VALUES (:name, :prefix, :hash, :role, :department, :createdBy, :now, :expiresAt)",
+        jdbc.update("INSERT INTO api_key (name, key_prefix, key_hash, role, department_code, subscriber_id,"
+                + " created_by, created_at, expires_at)"
+                + " VALUES (:name, :prefix, :hash, :role, :department, :subscriber, :createdBy, :now, :expiresAt)",
                 parameters, keyHolder, new String[] {"id"});
         return keyHolder.getKeyAs(Long.class);
     }
@@ -75,6 +83,13 @@ public class ApiKeyRepository {
         return count == null ? 0 : count;
     }
 
+    /** Revokes every key of a subscriber that is not revoked yet and returns how many. */
+    public int revokeForSubscriber(String subscriberId) {
+        return jdbc.update("UPDATE api_key SET revoked_at = :now WHERE subscriber_id = :subscriber"
+                + " AND revoked_at IS NULL",
+                new MapSqlParameterSource("subscriber", subscriberId).addValue("now", JdbcTimestamps.now()));
+    }
+
     /** Revokes a key unless it already is; returns false if it was revoked before. */
     public boolean revoke(long id) {
         return jdbc.update("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL",
@@ -102,6 +117,6 @@ public class ApiKeyRepository {
                 HubRole.valueOf(row.getString("role")), row.getString("department_code"),
                 row.getString("created_by"), JdbcTimestamps.read(row, "created_at"),
                 JdbcTimestamps.read(row, "last_used_at"), JdbcTimestamps.read(row, "expires_at"),
-                JdbcTimestamps.read(row, "revoked_at"));
+                JdbcTimestamps.read(row, "revoked_at"), row.getString("subscriber_id"));
     }
 }

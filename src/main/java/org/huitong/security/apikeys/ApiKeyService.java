@@ -64,6 +64,17 @@ public class ApiKeyService {
     }
 
     /**
+     * Issues a key for a subscribing system and returns the key value, which is stored only as a
+     * hash. The caller checks that the user may manage the subscriber and audits the issue.
+     */
+    public String issueForSubscriber(String subscriberId, String createdBy) {
+        String key = ApiKeyTokens.generate();
+        keys.insert("subscriber " + subscriberId, ApiKeyTokens.displayPrefix(key), ApiKeyTokens.hash(key),
+                HubRole.SUBSCRIBER, null, subscriberId, createdBy, null);
+        return key;
+    }
+
+    /**
      * Returns keys newest first. A department administrator gets only its own department's keys.
      *
      * @param department filter of an administrator; null for all departments
