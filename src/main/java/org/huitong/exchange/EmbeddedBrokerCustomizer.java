@@ -60,6 +60,9 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
 
         // Who may do what is decided by HubBrokerSecurityManager, which ignores role settings.
         configuration.setSecurityEnabled(true);
+        // Artemis 2.40 keys its authentication cache by user name and password only, so a
+        // network client without credentials would reuse the hub's trusted in-VM login.
+        configuration.setAuthenticationCacheSize(0);
         addNetworkAcceptor(configuration);
 
         configuration.addAddressSetting("#", deliverySettings(configuration.getAddressSettings().get("#")));

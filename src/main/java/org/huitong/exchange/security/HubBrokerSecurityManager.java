@@ -1,5 +1,6 @@
 package org.huitong.exchange.security;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,18 +26,27 @@ import org.slf4j.LoggerFactory;
  *       address creation or deletion, no {@code exchange.*} address, no management.
  * </ul>
  *
- * <p>Artemis caches authentication and authorization results for
- * {@code security-invalidation-interval} (10 seconds by default in Artemis 2.40), so the
- * directory's password check does not run for every connection. A revoked subscription still
- * loses access at once, because the hub deletes its feed queue and thereby closes its
- * consumers.
+ * <p>Artemis' own authentication cache is off ({@code EmbeddedBrokerCustomizer}), because its key
+ * is the user name and password only: an anonymous network login would hit the entry of the
+ * hub's anonymous in-VM login. This class remembers subscriber logins for
+ * {@link #LOGIN_CACHE_TTL} instead. Artemis still caches authorization results for
+ * {@code security-invalidation-interval} (10 seconds by default in Artemis 2.40). A revoked
+ * subscription loses access at once all the same, because the hub deletes its feed queue and
+ * thereby closes its consumers.
  */
 public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
+
+    /**
+     * How long a subscriber's successful login is remembered. A changed password or a disabled
+     * subscriber is noticed by new sessions after this time at the latest.
+     */
+    static final Duration LOGIN_CACHE_TTL = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(HubBrokerSecurityManager.class);
 
     private final InternalBrokerAccount internalAccount;
     private final FeedAccess feedAccess;
+    private final SubscriberLoginCache logins = new SubscriberLoginCache(LOGIN_CACHE_TTL);
 
     public HubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess) {
         this.internalAccount = internalAccount;
@@ -52,7 +62,7 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
             return BrokerSubjects.hub(user);
         }
 
-        Optional<String> subscriberId = feedAccess.authenticate(user, password);
+        Optional<String> subscriberId = authenticateSubscriber(user, password);
         if (subscriberId.isPresent()) {
             return BrokerSubjects.subscriber(user, subscriberId.get());
         }
@@ -78,6 +88,25 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
             log.info("Denied {} on {} to subscriber {}", checkType, printable(address), subscriberId.get());
         }
         return granted;
+    }
+
+    private Optional<String> authenticateSubscriber(String user, String password) {
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        // Artemis caches authorization per user name, so a subscriber must not share the
+        // internal account's name.
+        if (user.equals(internalAccount.username())) {
+            return Optional.empty();
+        }
+
+        Optional<String> cached = logins.subscriberId(user, password);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<String> subscriberId = feedAccess.authenticate(user, password);
+        subscriberId.ifPresent(id -> logins.remember(user, password, id));
+        return subscriberId;
     }
 
     /** Returns true for connections through the broker's in-VM acceptor. */
