@@ -150,9 +150,9 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     }
 
     /**
-     * Returns the settings for {@code feeds.#}, the subscribers' queues that the hub fills. A
-     * subscriber that falls behind makes its own queue page to disk and never blocks the relay,
-     * publishing or other subscriptions. Only the hub creates these addresses and queues.
+     * Returns the settings for {@code feeds.#}, the subscribers' queues that the hub fills. The
+     * queue of a subscriber that falls behind pages to disk instead of blocking the relay, and
+     * with it publishing and other subscriptions. Only the hub creates these addresses and queues.
      */
     private AddressSettings feedSettings() {
         return new AddressSettings()

@@ -15,7 +15,7 @@ import org.huitong.subscriptions.Subscription;
 
 /**
  * Micrometer gauges that show whether one subscription falls behind without affecting others,
- * tagged with {@code subscription} and {@code subscriber}. Each reading asks the broker.
+ * tagged with {@code subscription} and {@code subscriber}. Each reading queries the broker.
  */
 class DeliveryMetrics {
 

@@ -135,7 +135,7 @@ class FeedBroker {
     /**
      * Returns the age of the first message in the queue's memory.
      *
-     * <p>NOTE: a message that a consumer holds but has not acknowledged, and a message that is
+     * <p>NOTE: a message delivered to a consumer but not yet acknowledged, and a message that is
      * only paged to disk, are not seen, so the age is a lower bound while a consumer is slow or
      * the queue pages.
      */

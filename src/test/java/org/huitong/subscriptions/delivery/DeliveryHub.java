@@ -88,8 +88,8 @@ final class DeliveryHub implements AutoCloseable {
 
     /**
      * Starts a hub whose broker stores its data under {@code dataDirectory}. New subscriptions
-     * receive only what is published after they start, unless {@code extraProperties} say
-     * otherwise.
+     * receive only what is published after they start, unless {@code extraProperties} set
+     * {@code huitong.exchange.broker.retroactive-message-count}.
      */
     static DeliveryHub start(Path dataDirectory, int port, InMemorySubscriptionDirectory directory,
                              String... extraProperties) {
