@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.protocol.ProtocolManagerFactory;
+import org.huitong.subscriptions.delivery.FeedQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -20,9 +21,13 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
  *
  * <p>Spring Boot's embedded broker keeps its journal in a temporary folder and is not
  * persistent by default, so a restart would lose every queued message. This customizer turns
- * persistence on, stores all data under one data directory, opens a network acceptor next to
- * the in-VM one that the hub itself uses, and sets redelivery, dead-letter, expiry, paging and
- * duplicate-detection rules.
+ * persistence on, stores all data under one data directory, turns security on, declares a
+ * network acceptor next to the in-VM one that the hub itself uses, and sets redelivery,
+ * dead-letter, expiry, paging and duplicate-detection rules.
+ *
+ * <p>The network acceptor does not start with the broker: {@code BrokerSecurityInstaller}
+ * starts it once the MQTT subscribe guard is registered, so no network client connects to a
+ * broker without it.
  */
 public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
 
@@ -53,10 +58,16 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     public void customize(Configuration configuration) {
         enablePersistence(configuration);
 
+        // Who may do what is decided by HubBrokerSecurityManager, which ignores role settings.
+        configuration.setSecurityEnabled(true);
+        // Artemis 2.40 keys its authentication cache by user name and password only, so a
+        // network client without credentials would reuse the hub's trusted in-VM login.
+        configuration.setAuthenticationCacheSize(0);
         addNetworkAcceptor(configuration);
 
         configuration.addAddressSetting("#", deliverySettings(configuration.getAddressSettings().get("#")));
         configuration.addAddressSetting(ExchangeAddress.PREFIX + "#", exchangeSettings());
+        configuration.addAddressSetting(FeedQueues.FEED_PREFIX + "#", feedSettings());
 
         configuration.setIDCacheSize(properties.getDuplicateIdCacheSize());
         configuration.setPersistIDCache(true);
@@ -77,7 +88,8 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
 
     private void addNetworkAcceptor(Configuration configuration) {
         String protocols = String.join(",", availableProtocols());
-        String uri = "tcp://" + properties.getHost() + ":" + properties.getPort() + "?protocols=" + protocols;
+        String uri = "tcp://" + properties.getHost() + ":" + properties.getPort() + "?protocols=" + protocols
+                + "&autoStart=false";
 
         try {
             configuration.addAcceptorConfiguration(ACCEPTOR_NAME, uri);
@@ -86,7 +98,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
                     + ": check huitong.exchange.broker.host and port", e);
         }
 
-        log.info("Embedded broker accepts {} on {}:{}", protocols, properties.getHost(), properties.getPort());
+        log.info("Embedded broker will accept {} on {}:{}", protocols, properties.getHost(), properties.getPort());
     }
 
     /**
@@ -135,5 +147,20 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
                 .setAutoCreateAddresses(false)
                 .setIDCacheSize(properties.getDuplicateIdCacheSize())
                 .setRetroactiveMessageCount(properties.getRetroactiveMessageCount());
+    }
+
+    /**
+     * Returns the settings for {@code feeds.#}, the subscribers' queues that the hub fills. The
+     * queue of a subscriber that falls behind pages to disk instead of blocking the relay, and
+     * with it publishing and other subscriptions. Only the hub creates these addresses and queues.
+     */
+    private AddressSettings feedSettings() {
+        return new AddressSettings()
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setMaxSizeBytes(properties.getFeedMaxSize().toBytes())
+                .setAutoCreateAddresses(false)
+                .setAutoCreateQueues(false)
+                .setAutoDeleteAddresses(false)
+                .setAutoDeleteQueues(false);
     }
 }

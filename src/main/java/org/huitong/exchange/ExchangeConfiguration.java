@@ -4,16 +4,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.jms.ConnectionFactory;
+import org.huitong.exchange.security.BrokerSecurityInstaller;
+import org.huitong.exchange.security.FeedAccess;
+import org.huitong.exchange.security.HubBrokerSecurityManager;
+import org.huitong.exchange.security.InternalBrokerAccount;
+import org.huitong.subscriptions.SubscriptionDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded broker's settings, the exchange addresses and the publisher. Spring Boot's
- * {@code ArtemisAutoConfiguration} applies the two customizers only when it starts the embedded
- * broker, so they have no effect with the {@code external-broker} profile.
+ * Wires the embedded broker's settings and security, the exchange addresses and the publisher.
+ * Spring Boot's {@code ArtemisAutoConfiguration} applies the two customizers only when it starts
+ * the embedded broker, so they have no effect with the {@code external-broker} profile, which
+ * also turns the security beans off.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExchangeProperties.class)
@@ -22,9 +29,38 @@ public class ExchangeConfiguration {
     @Bean
     EmbeddedBrokerCustomizer embeddedBrokerCustomizer(ExchangeProperties properties,
                                                       @Value("${huitong.data-dir:./data}") String hubDataDirectory) {
+        return new EmbeddedBrokerCustomizer(properties.getBroker(), brokerDataDirectory(properties, hubDataDirectory));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
+    static BrokerSecurityInstaller brokerSecurityInstaller(ObjectProvider<HubBrokerSecurityManager> securityManager,
+                                                           ObjectProvider<FeedAccess> feedAccess) {
+        return new BrokerSecurityInstaller(securityManager, feedAccess);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
+    FeedAccess feedAccess(ObjectProvider<SubscriptionDirectory> directory) {
+        return new FeedAccess(directory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
+    InternalBrokerAccount internalBrokerAccount(ExchangeProperties properties,
+                                                @Value("${huitong.data-dir:./data}") String hubDataDirectory) {
+        return InternalBrokerAccount.resolve(properties.getBroker(), brokerDataDirectory(properties, hubDataDirectory));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
+    HubBrokerSecurityManager hubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess) {
+        return new HubBrokerSecurityManager(internalAccount, feedAccess);
+    }
+
+    private static Path brokerDataDirectory(ExchangeProperties properties, String hubDataDirectory) {
         String configured = properties.getBroker().getDataDirectory();
-        Path dataDirectory = configured != null ? Path.of(configured) : Path.of(hubDataDirectory, "broker");
-        return new EmbeddedBrokerCustomizer(properties.getBroker(), dataDirectory);
+        return configured != null ? Path.of(configured) : Path.of(hubDataDirectory, "broker");
     }
 
     @Bean

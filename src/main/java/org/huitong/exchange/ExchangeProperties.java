@@ -53,16 +53,36 @@ public class ExchangeProperties {
 
         /**
          * Host name or IP address the network acceptor binds to. The default accepts only local
-         * clients. The embedded broker has security disabled, so bind it to another interface
-         * only behind a firewall.
+         * clients. Network clients must log in: subscribers with their broker credentials, the
+         * hub's own tools with the internal account.
          */
         private String host = "127.0.0.1";
 
         /**
-         * TCP port of the network acceptor, which speaks CORE and AMQP 1.0 on the same port. With
-         * 0 the broker binds a free port, which suits tests that run next to a live hub.
+         * TCP port of the network acceptor, which speaks CORE, AMQP 1.0, STOMP and MQTT on the
+         * same port. With 0 the broker binds a free port, which suits tests that run next to a
+         * live hub.
          */
         private int port = 61616;
+
+        /**
+         * User name of the internal account, which has full rights on the broker over the
+         * network. The hub itself connects in-VM and needs no account.
+         */
+        private String internalUser = "huitong-internal";
+
+        /**
+         * Password of the internal account. Empty means a random password that the hub generates
+         * at first start and keeps in the file {@code internal-password} of the broker data
+         * directory, readable by its owner only.
+         */
+        private String internalPassword = "";
+
+        /**
+         * Memory that the messages of one subscriber's feed queue ({@code feeds.*}) may use before
+         * the broker pages further messages to disk.
+         */
+        private DataSize feedMaxSize = DataSize.ofMegabytes(16);
 
         /** Delay before the first redelivery of a message that a consumer rolled back. */
         private Duration redeliveryDelay = Duration.ofSeconds(5);
@@ -104,6 +124,30 @@ public class ExchangeProperties {
 
         public void setRetroactiveMessageCount(long retroactiveMessageCount) {
             this.retroactiveMessageCount = retroactiveMessageCount;
+        }
+
+        public String getInternalUser() {
+            return internalUser;
+        }
+
+        public void setInternalUser(String internalUser) {
+            this.internalUser = internalUser;
+        }
+
+        public String getInternalPassword() {
+            return internalPassword;
+        }
+
+        public void setInternalPassword(String internalPassword) {
+            this.internalPassword = internalPassword;
+        }
+
+        public DataSize getFeedMaxSize() {
+            return feedMaxSize;
+        }
+
+        public void setFeedMaxSize(DataSize feedMaxSize) {
+            this.feedMaxSize = feedMaxSize;
         }
 
         public String getDataDirectory() {

@@ -15,7 +15,7 @@ import java.util.Set;
  * system supports POSIX permissions. On other file systems, such as NTFS, the file gets the
  * folder's default permissions.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
     static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
@@ -26,7 +26,7 @@ final class OwnerOnlyFiles {
      * Replaces {@code file} with a new file holding {@code content}. The permissions are set when
      * the file is created, so the secret is never readable by others, not even briefly.
      */
-    static void write(Path file, String content) throws IOException {
+    public static void write(Path file, String content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Files.deleteIfExists(file);

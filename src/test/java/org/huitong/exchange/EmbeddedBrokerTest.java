@@ -99,7 +99,7 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void acceptorSpeaksCoreAndAmqp() {
+    void acceptorSpeaksFourProtocols() {
         TransportConfiguration acceptor = exchange.server().getConfiguration().getAcceptorConfigurations().stream()
                 .filter(configuration -> EmbeddedBrokerCustomizer.ACCEPTOR_NAME.equals(configuration.getName()))
                 .findFirst()
@@ -107,7 +107,8 @@ class EmbeddedBrokerTest {
 
         assertThat(acceptor.getParams()).containsEntry("host", "127.0.0.1");
         assertThat(acceptor.getParams()).containsEntry("port", String.valueOf(exchange.port));
-        assertThat(acceptor.getParams()).containsEntry("protocols", "CORE,AMQP");
+        assertThat(acceptor.getParams().get("protocols").toString().split(","))
+                .containsExactlyInAnyOrder("CORE", "AMQP", "STOMP", "MQTT");
     }
 
     @Test

@@ -24,6 +24,12 @@ import org.springframework.context.annotation.Import;
  */
 final class EmbeddedExchange implements AutoCloseable {
 
+    /** User name of the broker's internal account in these tests. */
+    static final String INTERNAL_USER = "exchange-test";
+
+    /** Password of the broker's internal account in these tests. */
+    static final String INTERNAL_PASSWORD = "exchange-test-password";
+
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ArtemisAutoConfiguration.class, JmsAutoConfiguration.class,
             JmsHealthContributorAutoConfiguration.class})
@@ -45,6 +51,8 @@ final class EmbeddedExchange implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .properties("huitong.exchange.broker.data-directory=" + dataDirectory,
                         "huitong.exchange.broker.port=" + port,
+                        "huitong.exchange.broker.internal-user=" + INTERNAL_USER,
+                        "huitong.exchange.broker.internal-password=" + INTERNAL_PASSWORD,
                         "huitong.exchange.broker.redelivery-delay=1s")
                 .properties(extraProperties)
                 .run();
@@ -60,8 +68,8 @@ final class EmbeddedExchange implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .profiles("external-broker")
                 .properties("HUITONG_BROKER_URL=" + brokerUrl,
-                        "HUITONG_BROKER_USER=hub",
-                        "HUITONG_BROKER_PASSWORD=not-checked-by-the-test-broker")
+                        "HUITONG_BROKER_USER=" + INTERNAL_USER,
+                        "HUITONG_BROKER_PASSWORD=" + INTERNAL_PASSWORD)
                 .run();
     }
 
@@ -81,12 +89,19 @@ final class EmbeddedExchange implements AutoCloseable {
         return context.getBean(ExchangePublisher.class);
     }
 
+    /** Returns the CORE URL of the broker, logged in as the internal account. */
     String coreUrl() {
-        return "tcp://127.0.0.1:" + port;
+        return "tcp://127.0.0.1:" + port + "?user=" + INTERNAL_USER + "&password=" + INTERNAL_PASSWORD;
     }
 
+    /** Returns the AMQP URL of the broker for Qpid JMS, logged in as the internal account. */
     String amqpUrl() {
-        return "amqp://127.0.0.1:" + port;
+        return "amqp://127.0.0.1:" + port + "?jms.username=" + INTERNAL_USER + "&jms.password=" + INTERNAL_PASSWORD;
+    }
+
+    /** Returns the CORE URL of the broker without credentials. */
+    String anonymousCoreUrl() {
+        return "tcp://127.0.0.1:" + port;
     }
 
     @Override

@@ -22,7 +22,7 @@ class ExternalBrokerProfileTest {
         try (EmbeddedExchange broker = EmbeddedExchange.start(dataDirectory, EmbeddedExchange.freePort());
              Subscriber subscriber = new Subscriber(new ActiveMQConnectionFactory(broker.coreUrl()),
                      "external-client", "exchange.credit.license");
-             ConfigurableApplicationContext hub = EmbeddedExchange.startWithExternalBroker(broker.coreUrl())) {
+             ConfigurableApplicationContext hub = EmbeddedExchange.startWithExternalBroker(broker.anonymousCoreUrl())) {
 
             assertThat(hub.getBeansOfType(EmbeddedActiveMQ.class)).isEmpty();
 

@@ -64,7 +64,7 @@ class SampleFilesEndToEndTest {
     @BeforeAll
     static void subscribeAndDrop(@Autowired BatchRepository ignored) throws Exception {
         expectations = JSON.readTree(Path.of("src/test/resources/sample-expectations.json").toFile());
-        connection = new JmsConnectionFactory("amqp://127.0.0.1:" + HUB.brokerPort()).createConnection();
+        connection = new JmsConnectionFactory(HUB.amqpUrl()).createConnection();
         connection.setClientID("sample-files-test");
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         for (JsonNode file : expectations.get("files")) {

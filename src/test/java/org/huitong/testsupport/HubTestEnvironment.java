@@ -25,6 +25,12 @@ public final class HubTestEnvironment {
     /** Poll delay and read-lock age given to every connector in tests, in milliseconds. */
     public static final String FAST_POLL_MS = "200";
 
+    /** User name of the broker's internal account in tests. */
+    public static final String BROKER_USER = "hub-test";
+
+    /** Password of the broker's internal account in tests. */
+    public static final String BROKER_PASSWORD = "hub-test-password";
+
     private final Path root;
     private final Path dataDir;
     private final Path connectorsDir;
@@ -74,6 +80,8 @@ public final class HubTestEnvironment {
         properties.put("huitong.data-dir", dataDir.toString());
         properties.put("huitong.connectors.descriptor-dir", connectorsDir.toString());
         properties.put("huitong.exchange.broker.port", brokerPort);
+        properties.put("huitong.exchange.broker.internal-user", BROKER_USER);
+        properties.put("huitong.exchange.broker.internal-password", BROKER_PASSWORD);
         properties.put("huitong.samples.feed-on-first-run", "false");
         properties.put("huitong.routes-dir", routesDir.toString());
         // Sources started by tests listen on loopback; a test may override the allowlist.
@@ -115,8 +123,14 @@ public final class HubTestEnvironment {
         return brokerPort;
     }
 
+    /** Returns the CORE URL of the hub's broker, logged in as the internal account. */
     public String brokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort;
+        return "tcp://127.0.0.1:" + brokerPort + "?user=" + BROKER_USER + "&password=" + BROKER_PASSWORD;
+    }
+
+    /** Returns the AMQP URL of the hub's broker for Qpid JMS, logged in as the internal account. */
+    public String amqpUrl() {
+        return "amqp://127.0.0.1:" + brokerPort + "?jms.username=" + BROKER_USER + "&jms.password=" + BROKER_PASSWORD;
     }
 
     public Path inbox(String connectorId) {
