@@ -69,6 +69,10 @@ final class ViewFilter {
     /**
      * Compares each filtered field's value as text with its accepted values. An array field
      * matches when one of its elements does; a missing or null field never matches.
+     *
+     * <p>NOTE: a decimal matches its published text only if the caller parsed the event with
+     * {@code USE_BIG_DECIMAL_FOR_FLOATS} and without {@code STRIP_TRAILING_BIGDECIMAL_ZEROES}
+     * (Jackson's default strips them, so 120.50 would compare as 120.5).
      */
     private boolean acceptsFieldValues(JsonNode data) {
         for (Map.Entry<String, Set<String>> condition : acceptedValues.entrySet()) {
