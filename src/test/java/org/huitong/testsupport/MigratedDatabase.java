@@ -25,7 +25,7 @@ public final class MigratedDatabase {
     private static final String[] TABLES_CHILDREN_FIRST = {
         "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "hub_user",
         "push_idempotency_keys", "mqtt_alarm_inbox", "device_sequences", "device_sequence_gaps",
-        "source_watermarks"};
+        "source_watermarks", "published_events"};
 
     private final String name;
 
