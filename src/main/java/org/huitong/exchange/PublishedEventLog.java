@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * chunk holding it commits. A feed that stores the last seq it returned can therefore skip such
  * an event; it needs to re-read a short window behind its position or wait for older
  * transactions to finish.
+ *
+ * <p>If the database commit fails after the broker committed, the chunk is published again
+ * later and the broker drops the repeated messages. The log then holds the second copy of
+ * those events: the same id, subject and data, but the later {@code time}.
  */
 @Component
 public class PublishedEventLog {
