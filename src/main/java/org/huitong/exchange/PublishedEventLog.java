@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>NOTE: {@code seq} is assigned at insert, but chunks of different connectors commit in any
  * order. A reader that has seen seq 101 may still see seq 100 appear a moment later, when the
- * chunk holding it commits. A feed that stores the last seq it returned can therefore skip such
- * an event; it needs to re-read a short window behind its position or wait for older
- * transactions to finish.
+ * chunk that inserted it commits. A feed that stores the last seq it returned can therefore skip
+ * such an event. To avoid that, it has to re-read a short window behind its position or wait for
+ * older transactions to finish.
  *
  * <p>If the database commit fails after the broker committed, the chunk is published again
- * later and the broker drops the repeated messages. The log then holds the second copy of
+ * later and the broker drops the repeated messages. The log then contains the second copy of
  * those events: the same id, subject and data, but the later {@code time}.
  */
 @Component

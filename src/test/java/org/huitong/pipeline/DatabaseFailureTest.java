@@ -128,7 +128,7 @@ class DatabaseFailureTest {
     }
 
     /**
-     * The log holds each delivered event once with the same id, subject and data. Its text can
+     * The log contains each delivered event once with the same id, subject and data. Its text can
      * differ in {@code time}: after a commit failure behind the broker commit, the broker keeps
      * the first copy and the log the copy of the publish call that committed.
      */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole hub with its embedded broker and H2: the published-event log holds exactly the
+ * The whole hub with its embedded broker and H2. The published-event log contains exactly the
  * message texts the broker received, once each, and nothing of a chunk that rolled back.
  */
 class PublishedEventLogEndToEndTest {

@@ -15,8 +15,8 @@ package org.huitong.subscriptions.view;
  *
  * <p>NOTE: the rule reads characters, not a gazetteer. An address without a district whose
  * street or compound name contains 区, 县 or 旗 (兰州市红旗路5号) keeps the text up to that
- * character (兰州市红旗); an address whose first 市 is a prefecture-level city and that has no
- * district keeps only the city, which is safe.
+ * character (兰州市红旗). An address without a district whose first 市 is a prefecture-level
+ * city keeps only that city, which reveals less than intended and is safe.
  */
 final class AddressPrefix {
 

@@ -45,11 +45,6 @@ final class DataProjection {
         return new DataProjection(fields);
     }
 
-    /** Returns the names of the delivered fields in order. */
-    List<String> fieldNames() {
-        return fields.stream().map(GrantedField::name).toList();
-    }
-
     /** Returns a new object with the granted fields of {@code data}, copied and masked. */
     ObjectNode project(JsonNode data) {
         ObjectNode projected = JsonNodeFactory.instance.objectNode();

@@ -32,8 +32,8 @@ public class SchemaRecordViews implements RecordViews {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if the record type has no schema, a division prefix is not
-     *     1 to 12 digits, or the filter tests a field that the schema lacks or marks restricted
-     *     (the filter would reveal whether a record has that value)
+     *     1 to 12 digits, or the filter tests a field that the schema lacks or marks restricted.
+     *     A filter on a restricted field would reveal whether a record has that value.
      */
     @Override
     public RecordView forSubscription(Subscription subscription) {

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /**
  * The masking rules for personal text values, following common Chinese data-masking (脱敏)
  * practice. Every rule counts Unicode code points, not UTF-16 chars, so a name with a
- * supplementary character (for example 𠮷) is masked like any other. A rule that would keep every
- * character of a short value masks the whole value instead, so no rule delivers a value in clear.
+ * supplementary character (for example 𠮷) is masked like any other. A name, citizen ID, phone or
+ * bank card number too short to keep its prefix and suffix with something hidden between them is
+ * starred entirely.
  */
 final class TextMasks {
 
@@ -47,8 +48,8 @@ final class TextMasks {
     }
 
     /**
-     * Masks a phone number: an 11-digit mainland mobile number keeps its first 3 and last 4
-     * digits (138****5678); any other number keeps only its last 4 characters. A value of 4
+     * Masks a phone number. An 11-digit mainland mobile number keeps its first 3 and last 4
+     * digits (138****5678), and any other number keeps only its last 4 characters. A value of 4
      * characters or fewer is starred entirely.
      */
     static String phone(String value) {

@@ -48,7 +48,7 @@ final class ViewFilter {
         return department != null && department.isTextual() && departments.contains(department.textValue());
     }
 
-    /** A record without a text {@code divisionCode} fails a division filter. */
+    /** Checks the division prefixes; a record without a text {@code divisionCode} fails them. */
     private boolean acceptsDivision(JsonNode data) {
         if (divisionPrefixes.isEmpty()) {
             return true;
