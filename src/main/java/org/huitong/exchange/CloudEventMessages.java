@@ -69,7 +69,18 @@ public final class CloudEventMessages {
     public TextMessage toMessage(Session session, OutboundRecord record, Instant publishTime)
             throws JMSException {
         CloudEvent event = RecordEvents.toCloudEvent(record, publishTime);
-        TextMessage message = session.createTextMessage(toJson(event));
+        return toMessage(session, record, event, toJson(event));
+    }
+
+    /**
+     * Creates the persistent message of {@code record} whose text is {@code eventJson}, the
+     * already serialized {@code event}.
+     *
+     * @throws JMSException if the session cannot create or fill the message
+     */
+    public TextMessage toMessage(Session session, OutboundRecord record, CloudEvent event, String eventJson)
+            throws JMSException {
+        TextMessage message = session.createTextMessage(eventJson);
 
         message.setJMSDeliveryMode(DeliveryMode.PERSISTENT);
         message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), event.getId());
@@ -81,11 +92,20 @@ public final class CloudEventMessages {
         message.setStringProperty(DEPARTMENT, record.department());
         message.setStringProperty(RECORD_TYPE, record.recordType());
 
-        JsonNode division = record.data().get(DIVISION_FIELD);
-        if (division != null && division.isTextual() && !division.asText().isBlank()) {
-            message.setStringProperty(DIVISION, division.asText());
+        String division = division(record);
+        if (division != null) {
+            message.setStringProperty(DIVISION, division);
         }
         return message;
+    }
+
+    /** Returns the record's non-blank text {@code divisionCode}, or {@code null} if it has none. */
+    public static String division(OutboundRecord record) {
+        JsonNode division = record.data().get(DIVISION_FIELD);
+        if (division != null && division.isTextual() && !division.asText().isBlank()) {
+            return division.asText();
+        }
+        return null;
     }
 
     /** Serializes {@code event} in structured JSON mode. */

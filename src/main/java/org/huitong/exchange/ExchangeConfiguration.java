@@ -75,8 +75,10 @@ public class ExchangeConfiguration {
 
     @Bean
     JmsExchangePublisher jmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
-                                              ExchangeProperties properties, ObjectProvider<Clock> clock) {
+                                              ExchangeProperties properties, ObjectProvider<Clock> clock,
+                                              ObjectProvider<PublishedEventLog> eventLog) {
+        // The hub always has the log; the exchange-only test context has no database.
         return new JmsExchangePublisher(connectionFactory, messages, properties.getRecordTypes(),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), eventLog.getIfAvailable());
     }
 }

@@ -30,6 +30,8 @@ public class ExchangeProperties {
 
     private final Broker broker = new Broker();
 
+    private final EventLog eventLog = new EventLog();
+
     public List<String> getRecordTypes() {
         return recordTypes;
     }
@@ -40,6 +42,36 @@ public class ExchangeProperties {
 
     public Broker getBroker() {
         return broker;
+    }
+
+    public EventLog getEventLog() {
+        return eventLog;
+    }
+
+    /** Settings of the published-event log that the catch-up feed reads. */
+    public static class EventLog {
+
+        /** How long a published event stays in the log before the scheduled purge deletes it. */
+        private Duration retention = Duration.ofDays(90);
+
+        /** Time between the end of one purge and the start of the next. */
+        private Duration purgeInterval = Duration.ofHours(1);
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public Duration getPurgeInterval() {
+            return purgeInterval;
+        }
+
+        public void setPurgeInterval(Duration purgeInterval) {
+            this.purgeInterval = purgeInterval;
+        }
     }
 
     /** Settings of the embedded Artemis broker. */

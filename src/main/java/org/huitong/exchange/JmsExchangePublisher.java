@@ -2,6 +2,7 @@ package org.huitong.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.cloudevents.CloudEvent;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -33,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * id it has already stored. When that happens, the list is published again with one transaction
  * per record: the broker then drops only the versions it already has and stores the others.
  * The list as a whole is then no longer atomic, but repeating the call after a failure is safe.
+ *
+ * <p>Each event is serialized once. The same texts are appended to the {@link PublishedEventLog}
+ * before anything is sent, once per call, so the log commits or rolls back with the caller's
+ * database transaction ({@code ChunkCommitter} calls {@link #publish} inside it).
  */
 public class JmsExchangePublisher implements ExchangePublisher {
 
@@ -42,6 +48,9 @@ public class JmsExchangePublisher implements ExchangePublisher {
     private final CloudEventMessages messages;
     private final Set<String> declaredRecordTypes;
     private final Clock clock;
+
+    /** {@code null} in a context without a database, which then logs nothing. */
+    private final PublishedEventLog eventLog;
 
     /**
      * Topics by record type. The Artemis client asks the broker about the address on every
@@ -56,11 +65,16 @@ public class JmsExchangePublisher implements ExchangePublisher {
      *     other record types before it sends anything.
      */
     public JmsExchangePublisher(ConnectionFactory connectionFactory, CloudEventMessages messages,
-                                Collection<String> declaredRecordTypes, Clock clock) {
+                                Collection<String> declaredRecordTypes, Clock clock,
+                                PublishedEventLog eventLog) {
         this.connectionFactory = connectionFactory;
         this.messages = messages;
         this.declaredRecordTypes = Set.copyOf(declaredRecordTypes);
         this.clock = clock;
+        this.eventLog = eventLog;
+        if (eventLog == null) {
+            log.info("Published events are not logged: the context has no published-event log");
+        }
     }
 
     @Override
@@ -70,30 +84,54 @@ public class JmsExchangePublisher implements ExchangePublisher {
         }
         rejectUndeclaredRecordTypes(records);
         Instant publishTime = clock.instant();
+        List<PreparedEvent> events = prepare(records, publishTime);
+
+        // A database failure here propagates as it is, before anything reaches the broker.
+        if (eventLog != null) {
+            eventLog.append(events, publishTime);
+        }
 
         int alreadyStored = 0;
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             try {
-                sendAndCommit(session, records, publishTime);
+                sendAndCommit(session, events);
             } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
                 }
                 log.info("Broker already stored some events of batches {}; publishing {} events one by one",
                         batchIds(records), records.size());
-                alreadyStored = publishOneByOne(session, records, publishTime);
+                alreadyStored = publishOneByOne(session, events);
             }
         } catch (JMSException | RuntimeException e) {
-            log.warn("Failed to publish {} events of batches {} to {}: {}",
-                    records.size(), batchIds(records), recordTypes(records), e.toString());
-            throw new PublishException("Failed to publish " + records.size() + " events of batches "
-                    + batchIds(records) + " to " + recordTypes(records) + ". Publish the same records"
-                    + " again: the broker drops every version it already stored.", e);
+            throw failure(records, e);
         }
 
         log.debug("Published events of batches {} to {}: {} new, {} already stored",
                 batchIds(records), recordTypes(records), records.size() - alreadyStored, alreadyStored);
+    }
+
+    /** Builds and serializes the event of each record once. */
+    private List<PreparedEvent> prepare(List<OutboundRecord> records, Instant publishTime) throws PublishException {
+        List<PreparedEvent> events = new ArrayList<>(records.size());
+        try {
+            for (OutboundRecord record : records) {
+                CloudEvent event = RecordEvents.toCloudEvent(record, publishTime);
+                events.add(new PreparedEvent(record, event, messages.toJson(event)));
+            }
+        } catch (RuntimeException e) {
+            throw failure(records, e);
+        }
+        return events;
+    }
+
+    private static PublishException failure(List<OutboundRecord> records, Exception cause) {
+        log.warn("Failed to publish {} events of batches {} to {}: {}",
+                records.size(), batchIds(records), recordTypes(records), cause.toString());
+        return new PublishException("Failed to publish " + records.size() + " events of batches "
+                + batchIds(records) + " to " + recordTypes(records) + ". Publish the same records"
+                + " again: the broker drops every version it already stored.", cause);
     }
 
     private void rejectUndeclaredRecordTypes(List<OutboundRecord> records) throws PublishException {
@@ -118,11 +156,10 @@ public class JmsExchangePublisher implements ExchangePublisher {
      * {@code beforeSend}, for example) is only logged by the broker (AMQ224016). The commit then
      * succeeds without that message, and the record store counts it as published.
      */
-    private void sendAndCommit(Session session, List<OutboundRecord> records, Instant publishTime)
-            throws JMSException {
+    private void sendAndCommit(Session session, List<PreparedEvent> events) throws JMSException {
         try (MessageProducer producer = session.createProducer(null)) {
-            for (OutboundRecord record : records) {
-                send(session, producer, record, publishTime);
+            for (PreparedEvent event : events) {
+                send(session, producer, event);
             }
         } catch (JMSException | RuntimeException e) {
             rollbackQuietly(session);
@@ -142,13 +179,12 @@ public class JmsExchangePublisher implements ExchangePublisher {
     }
 
     /** Publishes each record in its own transaction and returns how many the broker already had. */
-    private int publishOneByOne(Session session, List<OutboundRecord> records, Instant publishTime)
-            throws JMSException {
+    private int publishOneByOne(Session session, List<PreparedEvent> events) throws JMSException {
         int duplicates = 0;
 
-        for (OutboundRecord record : records) {
+        for (PreparedEvent event : events) {
             try {
-                sendAndCommit(session, List.of(record), publishTime);
+                sendAndCommit(session, List.of(event));
             } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
@@ -159,13 +195,12 @@ public class JmsExchangePublisher implements ExchangePublisher {
         return duplicates;
     }
 
-    private void send(Session session, MessageProducer producer, OutboundRecord record,
-                      Instant publishTime) throws JMSException {
-        Topic topic = topic(session, record.recordType());
-        TextMessage message = messages.toMessage(session, record, publishTime);
+    private void send(Session session, MessageProducer producer, PreparedEvent event) throws JMSException {
+        Topic topic = topic(session, event.record().recordType());
+        TextMessage message = messages.toMessage(session, event.record(), event.event(), event.json());
         producer.send(topic, message);
 
-        log.debug("Sent event {} to {}", EventId.of(record), topic);
+        log.debug("Sent event {} to {}", event.event().getId(), topic);
     }
 
     private static void rollbackQuietly(Session session) {

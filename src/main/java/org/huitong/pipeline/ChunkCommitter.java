@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits one chunk: record-store updates, quarantine entries and batch counts in one database
- * transaction, and the changed records' messages in one broker transaction.
+ * Commits one chunk: record-store updates, quarantine entries, batch counts and the
+ * published-event log in one database transaction, and the changed records' messages in one
+ * broker transaction.
  *
  * <p>The broker transaction commits first, inside the open database transaction. If the broker
  * fails, both roll back and nothing of the chunk happened. If the database commit fails after

@@ -5,14 +5,18 @@ import static org.huitong.pipeline.ResilienceAssertions.assertBatchesReconcile;
 import static org.huitong.pipeline.ResilienceAssertions.subjects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.huitong.batches.Batch;
 import org.huitong.batches.BatchStatus;
+import org.huitong.exchange.LoggedEvent;
+import org.huitong.exchange.PublishedEventLog;
 import org.huitong.testsupport.EmbeddedPostgresSupport;
 import org.huitong.testsupport.ExchangeSubscriber;
 import org.huitong.testsupport.HubTestEnvironment;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DatabaseFailureTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONNECTOR = "samr-licensing";
     private static final String ADDRESS = "exchange.credit.license";
     private static final int ROWS = 400;
@@ -109,7 +114,7 @@ class DatabaseFailureTest {
     }
 
     private static void assertRecovered(Batch completed, List<JsonNode> delivered, Scenario scenario,
-                                        RunningHub hub) {
+                                        RunningHub hub) throws Exception {
         assertThat(completed.read()).isEqualTo(ROWS);
         assertThat(completed.unchanged()).isEqualTo(COMMITTED_BEFORE_FAILURE);
         assertThat(completed.published()).isEqualTo(ROWS - COMMITTED_BEFORE_FAILURE);
@@ -119,6 +124,28 @@ class DatabaseFailureTest {
         assertThat(scenario.storedRecords()).isEqualTo(ROWS);
         assertThat(scenario.maxStoredVersion()).isEqualTo(1);
         assertBatchesReconcile(hub.awaitFinishedBatches(CONNECTOR, 2), ROWS);
+        assertLogMatchesDelivered(hub, delivered);
+    }
+
+    /**
+     * The log contains each delivered event once with the same id, subject and data. Its text can
+     * differ in {@code time}: after a commit failure behind the broker commit, the broker keeps
+     * the first copy and the log the copy of the publish call that committed.
+     */
+    private static void assertLogMatchesDelivered(RunningHub hub, List<JsonNode> delivered) throws Exception {
+        List<LoggedEvent> logged = hub.bean(PublishedEventLog.class)
+                .readAfter("credit.license", 0, PublishedEventLog.MAX_READ_LIMIT);
+        Map<String, JsonNode> deliveredById = new HashMap<>();
+        delivered.forEach(event -> deliveredById.put(event.get("id").asText(), event));
+
+        assertThat(logged).extracting(LoggedEvent::eventId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(deliveredById.keySet());
+        for (LoggedEvent event : logged) {
+            JsonNode text = JSON.readTree(event.event());
+            JsonNode sent = deliveredById.get(event.eventId());
+            assertThat(text.get("subject")).isEqualTo(sent.get("subject"));
+            assertThat(text.get("data")).isEqualTo(sent.get("data"));
+        }
     }
 
     /** One test's folders, database, fault trigger and licence file. */

@@ -65,6 +65,20 @@ public final class ExchangeSubscriber implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Receives messages until none arrives for {@code quietPeriod}, and returns their texts
+     * unparsed, in arrival order.
+     */
+    public List<String> drainTexts(Duration quietPeriod) throws JMSException {
+        List<String> texts = new ArrayList<>();
+        Message message = consumer.receive(quietPeriod.toMillis());
+        while (message != null) {
+            texts.add(((TextMessage) message).getText());
+            message = consumer.receive(quietPeriod.toMillis());
+        }
+        return texts;
+    }
+
     private static JsonNode parse(TextMessage message) throws JMSException {
         try {
             return JSON.readTree(message.getText());

@@ -1,0 +1,169 @@
+package org.huitong.exchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.huitong.jdbc.JdbcTimestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The log of published events in table {@code published_events}, which the REST catch-up feed
+ * reads. {@link JmsExchangePublisher} appends each event with the exact text it sends, in the
+ * caller's database transaction, and a scheduled purge deletes events older than
+ * {@code huitong.exchange.event-log.retention} (default 90 days).
+ *
+ * <p>NOTE: {@code seq} is assigned at insert, but chunks of different connectors commit in any
+ * order. A reader that has seen seq 101 may still see seq 100 appear a moment later, when the
+ * chunk that inserted it commits. A feed that stores the last seq it returned can therefore skip
+ * such an event. To avoid that, it has to re-read a short window behind its position or wait for
+ * older transactions to finish.
+ *
+ * <p>If the database commit fails after the broker committed, the chunk is published again
+ * later and the broker drops the repeated messages. The log then contains the second copy of
+ * those events: the same id, subject and data, but the later {@code time}.
+ */
+@Component
+public class PublishedEventLog {
+
+    /** Most events one {@link #readAfter} call returns. */
+    public static final int MAX_READ_LIMIT = 1_000;
+
+    /** Rows one purge statement deletes, so that no single transaction grows with the backlog. */
+    static final int PURGE_BATCH_SIZE = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedEventLog.class);
+
+    private static final String INSERT = """
+            INSERT INTO published_events
+                (event_id, record_type, subject, record_version, department, division, published_at, event)
+            VALUES (:eventId, :recordType, :subject, :recordVersion, :department, :division, :publishedAt, :event)""";
+
+    private static final String COLUMNS =
+            "seq, event_id, record_type, subject, record_version, department, division, published_at, event";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Duration retention;
+    private final Clock clock;
+
+    @Autowired
+    public PublishedEventLog(NamedParameterJdbcTemplate jdbc, ExchangeProperties properties,
+                             ObjectProvider<Clock> clock) {
+        this(jdbc, properties.getEventLog().getRetention(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * @throws IllegalArgumentException if the retention is not positive
+     */
+    public PublishedEventLog(NamedParameterJdbcTemplate jdbc, Duration retention, Clock clock) {
+        this.jdbc = jdbc;
+        this.retention = retention;
+        this.clock = clock;
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("huitong.exchange.event-log.retention is " + retention
+                    + "; set a positive duration such as 90d or P90D");
+        }
+    }
+
+    /**
+     * Appends the events of one publish call with a JDBC batch insert. Inside a transaction the
+     * rows commit or roll back with it; without one, each row commits at once.
+     */
+    void append(List<PreparedEvent> events, Instant publishedAt) {
+        SqlParameterSource[] rows = new SqlParameterSource[events.size()];
+        for (int i = 0; i < rows.length; i++) {
+            PreparedEvent event = events.get(i);
+            OutboundRecord record = event.record();
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("eventId", event.event().getId())
+                    .addValue("recordType", record.recordType())
+                    .addValue("subject", event.event().getSubject())
+                    .addValue("recordVersion", record.version())
+                    .addValue("department", record.department())
+                    .addValue("division", CloudEventMessages.division(record))
+                    .addValue("publishedAt", JdbcTimestamps.toParameter(publishedAt))
+                    .addValue("event", event.json());
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    /**
+     * Returns up to {@code limit} events of a record type with a seq greater than
+     * {@code afterSeq}, in seq order. Pass 0 to read from the oldest kept event.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not between 1 and
+     *     {@value #MAX_READ_LIMIT}
+     */
+    public List<LoggedEvent> readAfter(String recordType, long afterSeq, int limit) {
+        if (limit < 1 || limit > MAX_READ_LIMIT) {
+            throw new IllegalArgumentException("limit is " + limit + "; read between 1 and " + MAX_READ_LIMIT
+                    + " events at a time");
+        }
+        return jdbc.query("SELECT " + COLUMNS + """
+                 FROM published_events
+                WHERE record_type = :recordType AND seq > :afterSeq
+                ORDER BY seq
+                LIMIT :limit""",
+                new MapSqlParameterSource("recordType", recordType).addValue("afterSeq", afterSeq)
+                        .addValue("limit", limit),
+                PublishedEventLog::loggedEvent);
+    }
+
+    /**
+     * Returns the seq of the first event of a record type published at or after {@code time}. If
+     * there is none, returns a seq greater than every event logged so far, so that
+     * {@code readAfter(recordType, result - 1, limit)} returns only events published later.
+     */
+    public long firstSeqAtOrAfter(String recordType, Instant time) {
+        Long first = jdbc.queryForObject("""
+                SELECT MIN(seq) FROM published_events WHERE record_type = :recordType AND published_at >= :time""",
+                new MapSqlParameterSource("recordType", recordType)
+                        .addValue("time", JdbcTimestamps.toParameter(time)),
+                Long.class);
+        if (first != null) {
+            return first;
+        }
+        Long last = jdbc.getJdbcOperations().queryForObject("SELECT MAX(seq) FROM published_events", Long.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    /**
+     * Deletes events published before the retention period, {@value #PURGE_BATCH_SIZE} rows per
+     * statement, and returns how many it deleted.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${huitong.exchange.event-log.purge-interval:PT1H}")
+    public long purgeExpired() {
+        Instant cutoff = clock.instant().minus(retention);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("cutoff", JdbcTimestamps.toParameter(cutoff))
+                .addValue("limit", PURGE_BATCH_SIZE);
+        long total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("""
+                    DELETE FROM published_events WHERE seq IN (
+                        SELECT seq FROM published_events WHERE published_at < :cutoff ORDER BY seq LIMIT :limit)""",
+                    parameters);
+            total += deleted;
+        } while (deleted == PURGE_BATCH_SIZE);
+
+        log.info("Deleted {} published events older than {} (retention {})", total, cutoff, retention);
+        return total;
+    }
+
+    private static LoggedEvent loggedEvent(ResultSet row, int rowNumber) throws SQLException {
+        return new LoggedEvent(row.getLong("seq"), row.getString("event_id"), row.getString("record_type"),
+                row.getString("subject"), row.getInt("record_version"), row.getString("department"),
+                row.getString("division"), JdbcTimestamps.read(row, "published_at"), row.getString("event"));
+    }
+}
