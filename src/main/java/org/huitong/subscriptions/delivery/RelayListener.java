@@ -16,6 +16,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.huitong.exchange.CloudEventMessages;
 import org.huitong.subscriptions.view.RecordView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ class RelayListener implements SessionAwareMessageListener<Message> {
         }
 
         TextMessage copy = session.createTextMessage(write(visible.get()));
-        copyProperties(message, copy);
+        copyProperties(message, copy, visible.get());
         copy.setStringProperty(AMQP_CONTENT_TYPE, JsonFormat.CONTENT_TYPE);
 
         Queue feed = session.createQueue(FeedQueues.feed(subscriptionId));
@@ -98,16 +99,28 @@ class RelayListener implements SessionAwareMessageListener<Message> {
     }
 
     /**
-     * Copies the hub's properties, such as {@code ce_type} and {@code huitong_division}, and the
-     * event's duplicate-detection id. Artemis' other internal properties ({@code _AMQ_*}) and the
-     * JMS-defined {@code JMSX*} ones describe the relay delivery, not the event.
+     * Copies the hub's properties, such as {@code ce_type}, and the event's duplicate-detection
+     * id. Artemis' other internal properties ({@code _AMQ_*}) and the JMS-defined {@code JMSX*}
+     * ones describe the relay delivery, not the event. The subject and division properties are
+     * taken from the view instead, because they repeat values the subscription may not read:
+     * the subject can be a pseudonym, and the division only travels with a granted divisionCode.
      */
-    private static void copyProperties(Message from, Message to) throws JMSException {
+    private static void copyProperties(Message from, Message to, ObjectNode visible) throws JMSException {
         for (Object name : Collections.list(from.getPropertyNames())) {
             String property = (String) name;
-            if (!property.startsWith("JMSX") && !property.startsWith("_AMQ")) {
+            boolean fromView = property.equals(CloudEventMessages.CE_SUBJECT)
+                    || property.equals(CloudEventMessages.DIVISION);
+            if (!property.startsWith("JMSX") && !property.startsWith("_AMQ") && !fromView) {
                 to.setObjectProperty(property, from.getObjectProperty(property));
             }
+        }
+        JsonNode subject = visible.get("subject");
+        if (subject != null && subject.isTextual()) {
+            to.setStringProperty(CloudEventMessages.CE_SUBJECT, subject.asText());
+        }
+        JsonNode division = visible.path("data").get(CloudEventMessages.DIVISION_FIELD);
+        if (division != null && division.isTextual()) {
+            to.setStringProperty(CloudEventMessages.DIVISION, division.asText());
         }
         String duplicateId = from.getStringProperty(DUPLICATE_ID);
         if (duplicateId != null) {

@@ -2,6 +2,7 @@ package org.huitong.subscriptions.view;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,8 @@ import org.huitong.schema.FieldSpec;
 import org.huitong.schema.RecordTypeSpec;
 import org.huitong.schema.SchemaRegistry;
 import org.huitong.subscriptions.Subscription;
+import org.huitong.security.SecretKeys;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +26,28 @@ public class SchemaRecordViews implements RecordViews {
 
     private final SchemaRegistry schemas;
     private final FieldMasks masks = new FieldMasks();
+    private final SubjectPseudonyms pseudonyms;
 
+    /** Creates the views of the running hub, whose subject pseudonyms derive from the hub's secret key. */
+    @Autowired
+    public SchemaRecordViews(SchemaRegistry schemas, SecretKeys secretKeys) {
+        this(schemas, secretKeys.load().getEncoded());
+    }
+
+    /** Creates views whose subject pseudonyms change with every instance, which suits tests only. */
     public SchemaRecordViews(SchemaRegistry schemas) {
+        this(schemas, randomKey());
+    }
+
+    private SchemaRecordViews(SchemaRegistry schemas, byte[] pseudonymKey) {
         this.schemas = schemas;
+        this.pseudonyms = new SubjectPseudonyms(pseudonymKey);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /**
@@ -49,7 +71,25 @@ public class SchemaRecordViews implements RecordViews {
         }
 
         String selector = BrokerSelectors.of(subscription.filter().departments(), filter.divisionPrefixes());
-        return new SubscriptionRecordView(subscription.id(), subscription.recordType(), filter, projections, selector);
+        SubjectPseudonyms subjects = subjectInClear(versions, granted, clear) ? null : pseudonyms;
+        return new SubscriptionRecordView(subscription.id(), subscription.recordType(), filter, projections, selector,
+                subjects);
+    }
+
+    /**
+     * Returns true when the subscription may read every business key field in clear, so the
+     * event's {@code subject}, which joins those fields, may be delivered as it is.
+     */
+    private static boolean subjectInClear(List<RecordTypeSpec> versions, Set<String> granted, Set<String> clear) {
+        for (RecordTypeSpec spec : versions) {
+            for (String keyField : spec.keyFields()) {
+                boolean personal = spec.field(keyField).map(field -> field.personal() != null).orElse(true);
+                if (!granted.contains(keyField) || personal && !clear.contains(keyField)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private List<RecordTypeSpec> versionsOf(Subscription subscription) {

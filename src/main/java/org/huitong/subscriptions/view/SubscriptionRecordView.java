@@ -15,6 +15,7 @@ final class SubscriptionRecordView implements RecordView {
 
     private static final String DATA = "data";
     private static final String DATA_SCHEMA = "dataschema";
+    private static final String SUBJECT = "subject";
 
     private final String subscriptionId;
     private final String recordType;
@@ -22,8 +23,13 @@ final class SubscriptionRecordView implements RecordView {
     private final Map<String, DataProjection> projectionsBySchemaId;
     private final String brokerSelector;
 
+    /** Replaces the subject, or null when the subscription may read the subject in clear. */
+    private final SubjectPseudonyms subjectPseudonyms;
+
     SubscriptionRecordView(String subscriptionId, String recordType, ViewFilter filter,
-                           Map<String, DataProjection> projectionsBySchemaId, String brokerSelector) {
+                           Map<String, DataProjection> projectionsBySchemaId, String brokerSelector,
+                           SubjectPseudonyms subjectPseudonyms) {
+        this.subjectPseudonyms = subjectPseudonyms;
         this.subscriptionId = subscriptionId;
         this.recordType = recordType;
         this.filter = filter;
@@ -35,11 +41,10 @@ final class SubscriptionRecordView implements RecordView {
      * {@inheritDoc}
      *
      * <p>The envelope attributes are copied as they are, and the extension attribute
-     * {@value #SUBSCRIPTION_ATTRIBUTE} is set to the subscription id.
-     *
-     * <p>NOTE: the {@code subject} attribute is the business key and is copied unmasked. For
-     * {@code elder.person} that is the citizen ID, a restricted field that {@code data} never
-     * contains.
+     * {@value #SUBSCRIPTION_ATTRIBUTE} is set to the subscription id. The {@code subject}
+     * attribute joins the business key fields; unless the subscription may read all of them in
+     * clear, it is replaced by a keyed pseudonym. For {@code elder.person}, for example, the
+     * subject is the citizen ID, a restricted field.
      *
      * @throws IllegalArgumentException if the event has no {@code data} object, or its
      *     {@code dataschema} is not a loaded schema of the subscription's record type
@@ -64,6 +69,10 @@ final class SubscriptionRecordView implements RecordView {
             }
         });
         view.put(SUBSCRIPTION_ATTRIBUTE, subscriptionId);
+        JsonNode subject = view.get(SUBJECT);
+        if (subjectPseudonyms != null && subject != null && subject.isTextual()) {
+            view.put(SUBJECT, subjectPseudonyms.pseudonym(subscriptionId, subject.asText()));
+        }
         view.set(DATA, projection.project(data));
         return Optional.of(view);
     }

@@ -35,7 +35,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -55,7 +54,9 @@ final class DeliveryHub implements AutoCloseable {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    @Configuration(proxyBeanMethods = false)
+    // A test configuration, so that the component scan of full-hub tests does not pick it up and
+    // import these stand-in beans into every other test's context.
+    @TestConfiguration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ArtemisAutoConfiguration.class, JmsAutoConfiguration.class})
     @Import({ExchangeConfiguration.class, SubscriptionDeliveryConfiguration.class, DeliveryTestBeans.class})
     static class DeliveryTestApplication {
