@@ -201,6 +201,9 @@ class FeedApiTest {
             }
         });
         assertThat(fromFeed).isEqualTo(fromQueue);
+        JsonNode delivery = client.get("/api/subscriptions/" + subscription + "/delivery").getBody();
+        assertThat(delivery.path("feedQueueExists").asBoolean()).isTrue();
+        assertThat(delivery.path("feedDepth").asLong()).isZero();
     }
 
     private static boolean fromFile(JsonNode event, String file) {

@@ -1,6 +1,7 @@
 package org.huitong.subscriptions.api;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,9 @@ import jakarta.validation.Valid;
 import org.huitong.security.CurrentUser;
 import org.huitong.subscriptions.StoredSubscription;
 import org.huitong.subscriptions.SubscriptionStatus;
+import org.huitong.subscriptions.delivery.DeliveryStats;
+import org.huitong.subscriptions.delivery.SubscriptionDelivery;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +30,13 @@ public class SubscriptionController {
 
     private final SubscriptionService subscriptions;
     private final CurrentUser currentUser;
+    private final ObjectProvider<SubscriptionDelivery> delivery;
 
-    public SubscriptionController(SubscriptionService subscriptions, CurrentUser currentUser) {
+    public SubscriptionController(SubscriptionService subscriptions, CurrentUser currentUser,
+                                  ObjectProvider<SubscriptionDelivery> delivery) {
         this.subscriptions = subscriptions;
         this.currentUser = currentUser;
+        this.delivery = delivery;
     }
 
     @GetMapping
@@ -53,6 +60,19 @@ public class SubscriptionController {
     @Operation(summary = "One subscription / 单个订阅")
     public SubscriptionView get(@PathVariable("id") String id) {
         return SubscriptionView.of(subscriptions.get(id, currentUser.get()));
+    }
+
+    @GetMapping("/{id}/delivery")
+    @Operation(summary = "How far delivery is behind: queue depth, oldest message age, consumers / "
+            + "投递积压情况：队列深度、最早消息的等待时长、消费者数")
+    public DeliveryStats delivery(@PathVariable("id") String id) {
+        String subscriptionId = subscriptions.get(id, currentUser.get()).subscription().id();
+        SubscriptionDelivery running = delivery.getIfAvailable();
+        if (running == null) {
+            // With an external broker the hub keeps no feed queues, so there is nothing to measure.
+            return new DeliveryStats(subscriptionId, false, 0, Duration.ZERO, 0, 0);
+        }
+        return running.stats(subscriptionId);
     }
 
     @PostMapping("/{id}/approve")

@@ -48,7 +48,7 @@ public class FeedService {
      *     commits, so a younger position may still be followed by an older one committing later.
      */
     // NOTE: a chunk transaction that takes longer than the settle time between its publish and its
-    // commit can still commit events behind a reader's cursor; the queue delivers them regardless.
+    // commit can still commit events behind a reader's cursor. The queue delivers them regardless.
     @Autowired
     public FeedService(SubscriptionService subscriptions, PublishedEventLog log, RecordViews views,
                        ObjectMapper json, @Value("${huitong.feeds.settle-time:PT10S}") Duration settleTime) {

@@ -15,12 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SubjectPseudonyms {
 
-    /** Prefix that tells a pseudonym apart from a business key. */
+    /** Prefix that distinguishes a pseudonym from a business key. */
     static final String PREFIX = "pseudonym:";
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    /** Characters of URL-safe Base64 kept: 128 bits of the HMAC. */
+    /** Characters of URL-safe Base64 kept: the first 132 bits of the HMAC. */
     private static final int KEPT_CHARACTERS = 22;
 
     private final SecretKeySpec key;

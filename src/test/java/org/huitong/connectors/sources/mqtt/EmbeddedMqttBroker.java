@@ -5,6 +5,8 @@ import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -34,6 +36,16 @@ final class EmbeddedMqttBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    private final Path dataPath = createDataPath();
+
+    private static Path createDataPath() {
+        try {
+            return Files.createTempDirectory("moquette");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     synchronized void startAgain() {
         Properties properties = new Properties();
         properties.setProperty("host", "127.0.0.1");
@@ -41,6 +53,10 @@ final class EmbeddedMqttBroker implements AutoCloseable {
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("allow_anonymous", "true");
+        // Moquette 0.17 otherwise reports to its telemetry collector on the internet and writes an
+        // instance id under ./data; tests make no outbound calls and write only to temporary folders.
+        properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("data_path", dataPath.toString());
         server = new Server();
         try {
             server.startServer(new MemoryConfig(properties));
