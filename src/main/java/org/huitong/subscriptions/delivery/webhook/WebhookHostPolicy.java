@@ -64,12 +64,13 @@ public class WebhookHostPolicy {
             throw new WebhookUrlException("webhook.url.required");
         }
         if (url.length() > WebhookProperties.MAX_URL_LENGTH) {
-            throw new WebhookUrlException("webhook.url.too-long", url.length(), WebhookProperties.MAX_URL_LENGTH);
+            throw new WebhookUrlException("webhook.url.too-long", String.valueOf(url.length()),
+                    String.valueOf(WebhookProperties.MAX_URL_LENGTH));
         }
         try {
             return new URI(url);
         } catch (URISyntaxException e) {
-            throw new WebhookUrlException("webhook.url.invalid", e.getReason(), e.getIndex());
+            throw new WebhookUrlException("webhook.url.invalid", e.getReason(), String.valueOf(e.getIndex()));
         }
     }
 
