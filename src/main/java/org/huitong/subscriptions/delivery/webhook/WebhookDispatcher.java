@@ -88,8 +88,8 @@ class WebhookDispatcher implements Runnable {
 
     /**
      * Stops the dispatcher and waits until its thread has ended, so that no request starts after
-     * this returns. A request in flight is cancelled, but it may already have reached the webhook;
-     * its records stay in the feed queue and are sent again by the next dispatcher.
+     * this returns. A request in flight is cancelled, but it may already have reached the webhook.
+     * Its records go back to the feed queue, and the next dispatcher sends them again.
      */
     void stop() {
         stopped = true;

@@ -21,8 +21,8 @@ import org.springframework.context.event.EventListener;
  * starts them for the directory's active subscriptions and deletes the dead-letter queues of
  * subscriptions that are revoked, refused or gone; after that it follows
  * {@link SubscriptionChanged} events. A change of the webhook restarts the dispatcher with the new
- * URL, batch size and secret; removing the webhook or ending the subscription stops it before
- * the event listener returns.
+ * URL, batch size and secret. Removing the webhook or ending the subscription stops the
+ * dispatcher before the event listener returns.
  *
  * <p>Dispatch is off while the hub has no embedded broker, because the feed queues are only kept
  * there.
@@ -107,11 +107,6 @@ class WebhookDispatchers implements SmartLifecycle {
         if (subscription.status() == SubscriptionStatus.REVOKED || subscription.status() == SubscriptionStatus.REFUSED) {
             deadLetterQueues.delete(subscription.id());
         }
-    }
-
-    /** Returns true while a dispatcher pushes the subscription's feed queue to its webhook. */
-    boolean isDispatching(String subscriptionId) {
-        return dispatchers.containsKey(subscriptionId);
     }
 
     private void startDispatcher(Subscription subscription) {

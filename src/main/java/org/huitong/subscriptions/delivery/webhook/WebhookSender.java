@@ -18,7 +18,7 @@ import org.huitong.subscriptions.Webhook;
 /**
  * Sends one signed POST to a webhook with the JDK HTTP client, after checking its URL against
  * the host policy with a fresh DNS lookup. The response body is discarded, so a subscriber
- * cannot make the hub buffer a large answer.
+ * cannot make the hub buffer a large response.
  */
 class WebhookSender {
 
@@ -46,7 +46,7 @@ class WebhookSender {
 
     /**
      * Posts the batch and returns how it went. A 2xx status means the subscriber accepted every
-     * record of the batch; a redirect counts as a failure, because following it would call a
+     * record of the batch. A redirect counts as a failure, because following it would call a
      * host the policy did not check.
      *
      * @throws InterruptedException when the dispatcher is stopped during the request

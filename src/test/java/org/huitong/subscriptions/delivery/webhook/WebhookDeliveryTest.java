@@ -253,6 +253,14 @@ class WebhookDeliveryTest {
         JsonNode audit = admin.get("/api/audit?targetType=subscription&targetId=" + subscribed.subscriptionId())
                 .getBody();
         assertThat(audit.toString()).contains("WEBHOOK_DEAD_LETTERS_REPLAYED", "WEBHOOK_DEAD_LETTERS_DISCARDED");
+
+        ResponseEntity<JsonNode> badId = subscribed.client().postJson(deadLettersPath(subscribed) + "/replay",
+                "{\"ids\": [\"x') OR (1=1\"]}");
+        ResponseEntity<JsonNode> noIds = subscribed.client().deleteJson(deadLettersPath(subscribed), "{\"ids\": []}");
+        assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badId.getBody().path("detail").asText()).contains("x') OR (1=1");
+        assertThat(noIds.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noIds.getBody().path("detail").asText()).contains("ids");
     }
 
     @Test
@@ -309,7 +317,7 @@ class WebhookDeliveryTest {
         String revokedPath = "/revoke/" + revoked.subscriptionId();
         Subscribed removed = subscribe(1);
         String removedPath = "/remove/" + removed.subscriptionId();
-        // Each server answers after 1.5 s, so both dispatchers are in the middle of a request.
+        // The server responds after 1.5 s, so both dispatchers are in the middle of a request.
         receiver.setDelay(revokedPath, 1_500);
         receiver.setDelay(removedPath, 1_500);
         setWebhook(revoked, revokedPath, 1);

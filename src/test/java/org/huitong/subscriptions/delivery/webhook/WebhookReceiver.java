@@ -19,8 +19,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * A subscriber's webhook for tests: an HTTPS server on loopback that records every request and
- * answers each path with the statuses a test queues for it, then with its default status.
+ * A subscriber's webhook for tests: an HTTPS server on loopback that records every request. It
+ * responds on each path with the statuses a test queues for it, then with its default status.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -64,7 +64,7 @@ final class WebhookReceiver implements AutoCloseable {
         defaultStatuses.put(path, status);
     }
 
-    /** Makes the server wait this long before it answers a request on {@code path}. */
+    /** Makes the server wait this long before it responds to a request on {@code path}. */
     void setDelay(String path, long millis) {
         delays.put(path, millis);
     }
