@@ -2,6 +2,7 @@ package org.huitong.subscriptions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,6 +121,23 @@ public class SubscriptionRepository {
                         .addValue("by", decision.decidedBy())
                         .addValue("at", JdbcTimestamps.toParameter(decision.decidedAt()))
                         .addValue("reason", decision.reason())) == 1;
+    }
+
+    /**
+     * Sets or replaces the webhook of a pending or active subscription, or removes it when
+     * {@code webhook} is null. Returns false when the subscription is in neither status.
+     *
+     * @param encryptedSecret the signing secret as {@link org.huitong.security.SecretCipher}
+     *     encrypted it; null exactly when {@code webhook} is null
+     */
+    public boolean updateWebhook(String id, Webhook webhook, String encryptedSecret, Instant at) {
+        return jdbc.update("UPDATE subscriptions SET webhook_url = :url, webhook_batch_size = :batchSize,"
+                + " webhook_secret = :secret, updated_at = :at WHERE id = :id AND status IN ('PENDING', 'ACTIVE')",
+                new MapSqlParameterSource("id", id)
+                        .addValue("url", webhook == null ? null : webhook.url())
+                        .addValue("batchSize", webhook == null ? null : webhook.batchSize())
+                        .addValue("secret", encryptedSecret)
+                        .addValue("at", JdbcTimestamps.toParameter(at))) == 1;
     }
 
     /** Returns the stored, encrypted webhook secret of a subscription. */

@@ -51,6 +51,31 @@ class SubscriptionRepositoriesTest extends BothDatabasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void webhookIsSetAndRemovedWhileOpen(MigratedDatabase database) {
+        SubscriberRepository subscribers = new SubscriberRepository(database.deleteAllRows().jdbc());
+        SubscriptionRepository subscriptions = new SubscriptionRepository(database.jdbc(), new ObjectMapper()
+                .findAndRegisterModules());
+        subscribers.insert(subscriber("care", "lz-fgw"), "{noop}x");
+        subscriptions.insert(subscription("sub-1", "care", "lz-mca", SubscriptionStatus.ACTIVE), null, "bob");
+        subscriptions.insert(subscription("sub-2", "care", "lz-mca", SubscriptionStatus.REVOKED), null, "bob");
+        Webhook webhook = new Webhook("https://hook.example.cn/in", 50);
+
+        boolean set = subscriptions.updateWebhook("sub-1", webhook, "enc:v1:secret", NOW);
+        boolean setOnRevoked = subscriptions.updateWebhook("sub-2", webhook, "enc:v1:secret", NOW);
+
+        assertThat(set).isTrue();
+        assertThat(setOnRevoked).isFalse();
+        assertThat(subscriptions.find("sub-1").orElseThrow().subscription().webhook()).isEqualTo(webhook);
+        assertThat(subscriptions.webhookSecret("sub-1")).contains("enc:v1:secret");
+        assertThat(subscriptions.find("sub-2").orElseThrow().subscription().webhook()).isNull();
+
+        assertThat(subscriptions.updateWebhook("sub-1", null, null, NOW)).isTrue();
+        assertThat(subscriptions.find("sub-1").orElseThrow().subscription().webhook()).isNull();
+        assertThat(subscriptions.webhookSecret("sub-1")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void decisionNeedsTheExpectedStatus(MigratedDatabase database) {
         SubscriberRepository subscribers = new SubscriberRepository(database.deleteAllRows().jdbc());
         SubscriptionRepository subscriptions = new SubscriptionRepository(database.jdbc(), new ObjectMapper()

@@ -85,6 +85,16 @@ public final class ApiClient {
         return call(HttpMethod.POST, path, json, MediaType.APPLICATION_JSON);
     }
 
+    /** Sends a JSON body with PUT. */
+    public ResponseEntity<JsonNode> putJson(String path, String json) {
+        return call(HttpMethod.PUT, path, json, MediaType.APPLICATION_JSON);
+    }
+
+    /** Sends a JSON body with DELETE. */
+    public ResponseEntity<JsonNode> deleteJson(String path, String json) {
+        return call(HttpMethod.DELETE, path, json, MediaType.APPLICATION_JSON);
+    }
+
     public ResponseEntity<JsonNode> post(String path) {
         return call(HttpMethod.POST, path, null, null);
     }

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.huitong.security.DepartmentCodes;
+import org.huitong.subscriptions.Webhook;
 
 /**
  * Request bodies of the subscriber and subscription endpoints. Each constraint message is a key of
@@ -19,6 +22,8 @@ public final class SubscriptionRequests {
 
     static final int MAX_FIELDS = 200;
     static final int MAX_FILTER_VALUES = 100;
+    static final int MAX_WEBHOOK_BATCH_SIZE = 500;
+    static final int MAX_DEAD_LETTER_IDS = 500;
 
     private SubscriptionRequests() {
     }
@@ -65,5 +70,23 @@ public final class SubscriptionRequests {
 
     /** An approval, refusal or revocation; the reason is required except for an approval. */
     public record Decision(@Size(max = 2000, message = "body.too-long") String reason) {
+    }
+
+    /** A webhook to set; the hub checks the URL against its host policy. */
+    public record WebhookRequest(
+            @NotBlank(message = "body.required") String url,
+            @NotNull(message = "body.required")
+            @Min(value = 1, message = "body.batch-size.range")
+            @Max(value = MAX_WEBHOOK_BATCH_SIZE, message = "body.batch-size.range") Integer batchSize) {
+    }
+
+    /** The webhook as set, with its signing secret, which the API returns only this once. */
+    public record WebhookCreated(Webhook webhook, String secret) {
+    }
+
+    /** Dead letters to replay or discard; an absent list selects all of them. */
+    public record DeadLetterIds(
+            @Size(min = 1, max = MAX_DEAD_LETTER_IDS, message = "body.dead-letter-ids.size")
+            List<@NotNull(message = "body.required") String> ids) {
     }
 }

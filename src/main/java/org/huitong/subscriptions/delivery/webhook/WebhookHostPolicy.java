@@ -1,0 +1,130 @@
+package org.huitong.subscriptions.delivery.webhook;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides which URLs a webhook may use, with the rules of the HTTP sources' host policy: only
+ * hosts on the operator's allowlist ({@code huitong.subscriptions.webhook.allowed-hosts}), and
+ * never a link-local, wildcard, multicast or cloud-metadata address, whatever the allowlist
+ * contains. Only {@code https} is accepted, or also {@code http} when {@code allow-http} is set;
+ * user information in the URL and URLs over {@link WebhookProperties#MAX_URL_LENGTH} characters
+ * are rejected. The hub checks a URL when it is set and again, with a new DNS lookup, before
+ * each delivery attempt.
+ *
+ * <p>NOTE: the host is resolved here and again by the HTTP client when it connects, so a DNS
+ * server that answers differently the second time (DNS rebinding) is not caught. The allowlist
+ * limits this to hosts the operator trusts.
+ */
+public class WebhookHostPolicy {
+
+    /** Metadata services of cloud providers that are not link-local addresses. */
+    static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
+
+    /** Host names of metadata services. */
+    static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
+
+    private final WebhookProperties properties;
+    private final HostResolver resolver;
+
+    public WebhookHostPolicy(WebhookProperties properties, HostResolver resolver) {
+        this.properties = properties;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Parses and checks a webhook URL, including a DNS lookup of its host.
+     *
+     * @throws WebhookUrlException naming the URL and why it is rejected
+     */
+    public URI check(String url) throws WebhookUrlException {
+        URI uri = parse(url);
+        String host = checkWithoutLookup(uri);
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new WebhookUrlException("webhook.host-unknown", host);
+        }
+        for (InetAddress address : addresses) {
+            if (forbidden(address)) {
+                throw new WebhookUrlException("webhook.address-rejected", host + " (" + address.getHostAddress() + ")");
+            }
+        }
+        return uri;
+    }
+
+    private URI parse(String url) throws WebhookUrlException {
+        if (url == null || url.isBlank()) {
+            throw new WebhookUrlException("webhook.url.required");
+        }
+        if (url.length() > WebhookProperties.MAX_URL_LENGTH) {
+            throw new WebhookUrlException("webhook.url.too-long", String.valueOf(url.length()),
+                    String.valueOf(WebhookProperties.MAX_URL_LENGTH));
+        }
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new WebhookUrlException("webhook.url.invalid", e.getReason(), String.valueOf(e.getIndex()));
+        }
+    }
+
+    private String checkWithoutLookup(URI uri) throws WebhookUrlException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean schemeAllowed = scheme.equals("https") || scheme.equals("http") && properties.allowHttp();
+        if (!schemeAllowed || uri.getHost() == null) {
+            throw new WebhookUrlException("webhook.url.scheme", redacted(uri));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new WebhookUrlException("webhook.url.user-info", redacted(uri));
+        }
+        if (uri.getRawFragment() != null) {
+            throw new WebhookUrlException("webhook.url.fragment", redacted(uri));
+        }
+
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (METADATA_HOSTS.contains(host)) {
+            throw new WebhookUrlException("webhook.address-rejected", host);
+        }
+        if (!allowed(host)) {
+            List<String> allowedHosts = properties.allowedHosts();
+            throw new WebhookUrlException("webhook.host-not-allowed", host,
+                    allowedHosts.isEmpty() ? "-" : String.join(", ", allowedHosts));
+        }
+        return host;
+    }
+
+    /** Returns the URL without its query, fragment and user information, for messages and logs. */
+    public static String redacted(URI uri) {
+        String host = uri.getHost() == null ? "?" : uri.getHost();
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + host + port
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private boolean allowed(String host) {
+        for (String entry : properties.allowedHosts()) {
+            String pattern = entry.trim().toLowerCase(Locale.ROOT);
+            if (pattern.equals(host)) {
+                return true;
+            }
+            if (pattern.startsWith("*.") && host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean forbidden(InetAddress address) {
+        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+                || METADATA_ADDRESSES.contains(address.getHostAddress());
+    }
+}
