@@ -53,7 +53,7 @@ class FanOutBenchmarkTest {
 
     private static final int RECORDS = Integer.getInteger("bench.fanout.records", 1_000);
 
-    /** The subscriber that stays offline in the third case; it receives every record. */
+    /** The subscriber that stays offline in the third case. Its filter lets every record through. */
     private static final int OFFLINE = 1;
 
     private static final List<Plan> PLANS = List.of(
@@ -133,7 +133,7 @@ class FanOutBenchmarkTest {
         }
     }
 
-    /** Publishes the file's records with {@code version}; returns the seconds spent in publish calls. */
+    /** Publishes the file's records with {@code version} and returns the seconds spent in publish calls. */
     private double publish(PreparedLicences licences, Path file, int version) throws Exception {
         long[] publishNanos = {0};
         long published = licences.forEachChunk(file, version, chunk -> {

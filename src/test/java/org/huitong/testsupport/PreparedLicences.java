@@ -29,7 +29,7 @@ public final class PreparedLicences {
     /** The connector whose descriptor, mapping and department the records get. */
     public static final String CONNECTOR = "samr-licensing";
 
-    /** Receives one chunk of records; the list is reused after the call returns. */
+    /** Receives one chunk of records. The list is reused after the call returns. */
     public interface ChunkConsumer {
         void accept(List<OutboundRecord> chunk) throws Exception;
     }

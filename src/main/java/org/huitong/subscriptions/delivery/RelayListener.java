@@ -73,7 +73,7 @@ class RelayListener implements SessionAwareMessageListener<Message> {
     /**
      * Returns the feed queue's producer of this session, created on the session's first message.
      * The Artemis client asks the broker about the queue on every {@code createQueue}, a blocking
-     * round trip that made the relay about 20 times slower when it ran once per message.
+     * round trip that took most of the relay's time when it ran once per message.
      */
     private MessageProducer producer(Session session) throws JMSException {
         if (session != producerSession) {

@@ -107,7 +107,7 @@ final class RelayWorker implements Runnable {
         }
     }
 
-    /** Relays batches until the worker stops; throws when the session or connection fails. */
+    /** Relays batches until the worker stops. Throws when the session or the connection fails. */
     private void relay(Session session, MessageConsumer consumer) throws JMSException {
         while (running) {
             Message message = consumer.receive(receiveTimeoutMillis);

@@ -44,7 +44,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
     /** How long a relay consumer waits for a message before it checks whether it should stop. */
     private static final long RECEIVE_TIMEOUT_MILLIS = 200;
 
-    /** Most messages a relay commits in one transaction. */
+    /** Maximum number of messages a relay commits in one transaction. */
     static final int RELAY_BATCH_SIZE = 100;
 
     private final ObjectProvider<SubscriptionDirectory> directoryProvider;
