@@ -54,8 +54,8 @@ class OfflineCatchUpTest {
      * 100,000 with {@code ./mvnw test -Pbenchmark -Dbench.tests=OfflineCatchUpTest}, which took
      * 177 seconds on 2 shared vCPUs, 133 of them reading the 200 pages of the feed API.
      */
-    // NOTE: each feed page costs time in proportion to the events after its cursor, because H2
-    // 2.3 sorts them all for "ORDER BY seq" in PublishedEventLog.readAfter instead of reading the
+    // NOTE: each feed page costs time in proportion to the events after its cursor. H2 2.3 sorts
+    // them all for "ORDER BY seq" in PublishedEventLog.readAfter instead of reading the
     // (record_type, seq) index in order, so this test grows faster than linearly with RECORDS.
     private static final int RECORDS = Integer.getInteger("bench.catch-up.records", 20_000);
 
