@@ -22,10 +22,34 @@ final class LicenceCsvGenerator {
         "许可机关统一社会信用代码", "当前状态", "数据来源单位", "数据来源单位统一社会信用代码"
     };
 
+    /** Distinct legal representatives (XK_FRDB) the rows cycle through. */
+    static final int LEGAL_REPRESENTATIVES = 97;
+
     /** Distinct licensee USCCs the rows cycle through. */
     private static final int LICENSEES = 100_000;
 
     private LicenceCsvGenerator() {
+    }
+
+    /** Returns the legal representative number {@code index}, for example 王5. */
+    static String legalRepresentative(int index) {
+        return "王" + index;
+    }
+
+    /**
+     * Returns the value of a field with the same value in every row, or the legal representative,
+     * in row {@code row}, as the pipeline maps it.
+     *
+     * @throws IllegalArgumentException for any other field
+     */
+    static String valueOf(String field, int row) {
+        return switch (field) {
+            case "XK_FRDB" -> legalRepresentative(row % LEGAL_REPRESENTATIVES);
+            case "XK_ZT" -> "1";
+            case "XK_XKLB" -> "普通";
+            default -> throw new IllegalArgumentException("The generator has no fixed value for field " + field
+                    + "; add it to valueOf");
+        };
     }
 
     static Path write(Path file, int rows) throws IOException {
@@ -40,7 +64,7 @@ final class LicenceCsvGenerator {
             for (int i = 0; i < rows; i++) {
                 LocalDate decision = first.plusDays(i % 365);
                 csv.printRecord("兰州第" + i + "商贸有限公司", "法人及非法人组织", licensees[i % licensees.length],
-                        "王" + (i % 97), "食品经营许可决定书", "兰市监食许〔2024〕" + i + "号", "普通",
+                        legalRepresentative(i % LEGAL_REPRESENTATIVES), "食品经营许可决定书", "兰市监食许〔2024〕" + i + "号", "普通",
                         "预包装食品销售（含冷藏冷冻食品）", decision, decision, decision.plusYears(5),
                         "兰州市市场监督管理局", authority, "1", "兰州市市场监督管理局", authority);
             }

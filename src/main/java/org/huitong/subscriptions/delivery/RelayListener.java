@@ -24,7 +24,7 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
 
 /**
  * Copies one subscription's view of each exchange event from its relay queue to its feed queue.
- * It runs in the listener container's transacted session, so the receive from the relay queue
+ * It runs in the transacted session of a {@link RelayWorker}, so the receive from the relay queue
  * and the send to the feed queue commit together. An event that the view rejects is only
  * acknowledged. An event that cannot be read throws, so the broker redelivers it and finally
  * moves it to {@code DLQ}.
@@ -42,6 +42,11 @@ class RelayListener implements SessionAwareMessageListener<Message> {
     private final String subscriptionId;
     private final RecordView view;
     private final ObjectMapper json;
+
+    // The session of the last message and its producer. One RelayWorker thread calls the
+    // listener, and the producer closes with its session.
+    private Session producerSession;
+    private MessageProducer producer;
 
     RelayListener(String subscriptionId, RecordView view, ObjectMapper json) {
         this.subscriptionId = subscriptionId;
@@ -62,11 +67,22 @@ class RelayListener implements SessionAwareMessageListener<Message> {
         copyProperties(message, copy, visible.get());
         copy.setStringProperty(AMQP_CONTENT_TYPE, JsonFormat.CONTENT_TYPE);
 
-        Queue feed = session.createQueue(FeedQueues.feed(subscriptionId));
-        try (MessageProducer producer = session.createProducer(feed)) {
+        producer(session).send(copy);
+    }
+
+    /**
+     * Returns the feed queue's producer of this session, created on the session's first message.
+     * The Artemis client asks the broker about the queue on every {@code createQueue}, a blocking
+     * round trip that took most of the relay's time when it ran once per message.
+     */
+    private MessageProducer producer(Session session) throws JMSException {
+        if (session != producerSession) {
+            Queue feed = session.createQueue(FeedQueues.feed(subscriptionId));
+            producer = session.createProducer(feed);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            producer.send(copy);
+            producerSession = session;
         }
+        return producer;
     }
 
     private ObjectNode readEvent(Message message) throws JMSException {

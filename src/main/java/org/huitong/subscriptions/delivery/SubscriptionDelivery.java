@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jms.listener.DefaultMessageListenerContainer;
 
 /**
  * Keeps one relay per active subscription on the embedded broker: the subscription's queues
- * ({@link FeedBroker}) and a transacted listener container that moves the view of each event
- * from the relay queue to the feed queue ({@link RelayListener}).
+ * ({@link FeedBroker}) and a {@link RelayWorker} that moves the view of each event from the
+ * relay queue to the feed queue ({@link RelayListener}) in transactions of up to
+ * {@value #RELAY_BATCH_SIZE} messages.
  *
  * <p>At start it reconciles the broker with the directory: it creates what active subscriptions
  * need and deletes {@code huitong.relay.*} and {@code feeds.*} queues of every other
@@ -44,6 +44,9 @@ public class SubscriptionDelivery implements SmartLifecycle {
     /** How long a relay consumer waits for a message before it checks whether it should stop. */
     private static final long RECEIVE_TIMEOUT_MILLIS = 200;
 
+    /** Maximum number of messages a relay commits in one transaction. */
+    static final int RELAY_BATCH_SIZE = 100;
+
     private final ObjectProvider<SubscriptionDirectory> directoryProvider;
     private final ObjectProvider<RecordViews> viewsProvider;
     private final ObjectProvider<EmbeddedActiveMQ> embeddedBroker;
@@ -51,7 +54,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
     private final ConnectionFactory connectionFactory;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, DefaultMessageListenerContainer> relays = new ConcurrentHashMap<>();
+    private final Map<String, RelayWorker> relays = new ConcurrentHashMap<>();
 
     // Set by start() when delivery is on; null while it is off.
     private volatile SubscriptionDirectory directory;
@@ -148,10 +151,9 @@ public class SubscriptionDelivery implements SmartLifecycle {
             }
             stopRelay(id);
 
-            DefaultMessageListenerContainer container = container(subscription, view);
-            container.initialize();
-            container.start();
-            relays.put(id, container);
+            RelayWorker worker = worker(subscription, view);
+            worker.start();
+            relays.put(id, worker);
             metrics.register(subscription);
             log.info("Relaying {} to {} for subscriber {}", FeedQueues.relay(id), FeedQueues.feed(id),
                     subscription.subscriberId());
@@ -161,27 +163,19 @@ public class SubscriptionDelivery implements SmartLifecycle {
         }
     }
 
-    private DefaultMessageListenerContainer container(Subscription subscription, RecordView view) {
+    private RelayWorker worker(Subscription subscription, RecordView view) {
         String id = subscription.id();
-        DefaultMessageListenerContainer container = new DefaultMessageListenerContainer();
-        container.setBeanName("relay-" + id);
-        container.setConnectionFactory(connectionFactory);
         // The relay queue is MULTICAST on the exchange address, so it is named fully qualified.
-        container.setDestinationName(new ExchangeAddress(subscription.recordType()).name() + "::" + FeedQueues.relay(id));
-        container.setSessionTransacted(true);
-        container.setConcurrentConsumers(1);
-        container.setReceiveTimeout(RECEIVE_TIMEOUT_MILLIS);
-        container.setMessageListener(new RelayListener(id, view, json));
-        container.setErrorHandler(failure -> log.warn("Relay of subscription {} failed, so the broker will"
-                + " redeliver the event: {}", id, failure.toString()));
-        return container;
+        String relayQueue = new ExchangeAddress(subscription.recordType()).name() + "::" + FeedQueues.relay(id);
+        return new RelayWorker(id, connectionFactory, relayQueue, new RelayListener(id, view, json),
+                RELAY_BATCH_SIZE, RECEIVE_TIMEOUT_MILLIS);
     }
 
     /** Stops the relay consumer of a subscription and keeps its queues. */
     private void stopRelay(String subscriptionId) {
-        DefaultMessageListenerContainer container = relays.remove(subscriptionId);
-        if (container != null) {
-            container.shutdown();
+        RelayWorker worker = relays.remove(subscriptionId);
+        if (worker != null) {
+            worker.stop();
             log.info("Stopped the relay of subscription {}", subscriptionId);
         }
     }

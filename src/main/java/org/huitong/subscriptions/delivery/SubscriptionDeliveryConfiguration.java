@@ -32,7 +32,7 @@ public class SubscriptionDeliveryConfiguration {
     }
 
     /**
-     * Returns the factory behind Spring Boot's caching wrapper, so that each relay container
+     * Returns the factory behind Spring Boot's caching wrapper, so that each relay
      * opens and stops its own in-VM connection instead of sharing the publisher's.
      */
     private static ConnectionFactory ownConnections(ConnectionFactory connectionFactory) {
