@@ -50,14 +50,11 @@ class OfflineCatchUpTest {
     private static final HubTestEnvironment HUB = HubTestEnvironment.create();
 
     /**
-     * Licences published while the subscriber is offline: 20,000 in the normal test run, and
-     * 100,000 with {@code ./mvnw test -Pbenchmark -Dbench.tests=OfflineCatchUpTest}, which took
-     * 177 seconds on 2 shared vCPUs, 133 of them reading the 200 pages of the feed API.
+     * Licences published while the subscriber is offline: 100,000 unless
+     * {@code -Dbench.catch-up.records} sets another number. The whole test took 48 seconds on 2
+     * shared vCPUs (see docs/benchmarks.md).
      */
-    // NOTE: each feed page costs time in proportion to the events after its cursor. H2 2.3 sorts
-    // them all for "ORDER BY seq" in PublishedEventLog.readAfter instead of reading the
-    // (record_type, seq) index in order, so this test grows faster than linearly with RECORDS.
-    private static final int RECORDS = Integer.getInteger("bench.catch-up.records", 20_000);
+    private static final int RECORDS = Integer.getInteger("bench.catch-up.records", 100_000);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
