@@ -28,6 +28,10 @@ public interface SourceSupport {
     Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Map<String, String> parameters)
             throws IOException;
 
+    /** Runs after the connector's route was removed, for example to release what its build set up. */
+    default void routeRemoved(String connectorId) {
+    }
+
     /**
      * Reads the first page of a live polling source for a dry run, publishing and storing nothing.
      *

@@ -1,5 +1,6 @@
 package org.huitong.connectors;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,11 @@ public class SourceSupports {
 
     public SourceSupports(List<SourceSupport> supports) {
         this.byTemplate = supports.stream().collect(Collectors.toMap(SourceSupport::template, Function.identity()));
+    }
+
+    /** Returns every support, for notices that concern all templates. */
+    public Collection<SourceSupport> all() {
+        return byTemplate.values();
     }
 
     public Optional<SourceSupport> find(String template) {

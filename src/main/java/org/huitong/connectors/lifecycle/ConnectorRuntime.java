@@ -305,6 +305,7 @@ public class ConnectorRuntime implements CamelContextConfiguration {
                 camel.removeRoute(routeId);
                 log.info("Removed route {} of connector {}", routeId, connectorId);
             }
+            supports.all().forEach(support -> support.routeRemoved(connectorId));
         } catch (Exception e) {
             log.error("Cannot remove route {} of connector {}", routeId, connectorId, e);
         }

@@ -13,8 +13,17 @@ public class MqttAlarmSupport implements SourceSupport {
 
     private final org.huitong.connectors.sources.OutboundHosts hosts;
 
-    public MqttAlarmSupport(org.huitong.connectors.sources.OutboundHosts hosts) {
+    private final RetiringSocketFactories socketFactories;
+
+    public MqttAlarmSupport(org.huitong.connectors.sources.OutboundHosts hosts,
+                            RetiringSocketFactories socketFactories) {
         this.hosts = hosts;
+        this.socketFactories = socketFactories;
+    }
+
+    @Override
+    public void routeRemoved(String connectorId) {
+        socketFactories.retire(connectorId);
     }
 
     @Override
@@ -38,6 +47,9 @@ public class MqttAlarmSupport implements SourceSupport {
 
     @Override
     public Map<String, Object> routeParameters(ConnectorDescriptor descriptor, Map<String, String> parameters) {
-        return MqttAlarmSource.routeParameters(descriptor.id(), parameters);
+        Map<String, Object> route = MqttAlarmSource.routeParameters(descriptor.id(), parameters);
+        boolean tls = String.valueOf(parameters.get("brokerUrl")).startsWith("ssl://");
+        route.put("socketFactory", socketFactories.register(descriptor.id(), tls));
+        return route;
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -63,6 +64,14 @@ final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Returns the client ids connected now; empty while the broker is stopped. */
+    synchronized List<String> connectedClientIds() {
+        if (server == null) {
+            return List.of();
+        }
+        return server.listConnectedClients().stream().map(client -> client.getClientID()).toList();
     }
 
     synchronized void stop() {
