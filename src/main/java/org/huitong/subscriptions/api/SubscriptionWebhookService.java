@@ -20,6 +20,7 @@ import org.huitong.subscriptions.SubscriptionStatus;
 import org.huitong.subscriptions.Webhook;
 import org.huitong.subscriptions.delivery.webhook.DeadLetterPage;
 import org.huitong.subscriptions.delivery.webhook.WebhookDeadLetters;
+import org.huitong.subscriptions.delivery.webhook.WebhookDispatchers;
 import org.huitong.subscriptions.delivery.webhook.WebhookHostPolicy;
 import org.huitong.subscriptions.delivery.webhook.WebhookSignatures;
 import org.huitong.subscriptions.delivery.webhook.WebhookUrlException;
@@ -49,11 +50,14 @@ public class SubscriptionWebhookService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final WebhookDispatchers dispatchers;
 
     public SubscriptionWebhookService(SubscriptionService subscriptionService, SubscriptionRepository subscriptions,
                                       SubscriberRepository subscribers, WebhookHostPolicy hostPolicy,
                                       WebhookDeadLetters deadLetters, SecretCipher cipher, AuditLog audit,
-                                      TransactionTemplate transactions, ApplicationEventPublisher events) {
+                                      TransactionTemplate transactions, ApplicationEventPublisher events,
+                                      WebhookDispatchers dispatchers) {
+        this.dispatchers = dispatchers;
         this.subscriptionService = subscriptionService;
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
@@ -69,6 +73,9 @@ public class SubscriptionWebhookService {
     public SubscriptionRequests.WebhookCreated set(String id, SubscriptionRequests.WebhookRequest request,
                                                    HubUser caller) {
         Subscription before = manageable(id, caller);
+        if (!dispatchers.dispatchEnabled()) {
+            throw new ConflictException("subscription.webhook.unavailable", id);
+        }
         try {
             hostPolicy.check(request.url());
         } catch (WebhookUrlException e) {

@@ -27,7 +27,7 @@ import org.springframework.context.event.EventListener;
  * <p>Dispatch is off while the hub has no embedded broker, because the feed queues are only kept
  * there.
  */
-class WebhookDispatchers implements SmartLifecycle {
+public class WebhookDispatchers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatchers.class);
 
@@ -57,6 +57,11 @@ class WebhookDispatchers implements SmartLifecycle {
         this.properties = properties;
         this.meterRegistry = meterRegistry;
         this.clock = clock;
+    }
+
+    /** Returns false with an external broker, where the hub dispatches no webhooks. */
+    public boolean dispatchEnabled() {
+        return deadLetterQueues != null;
     }
 
     @Override
