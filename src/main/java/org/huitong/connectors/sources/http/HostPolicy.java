@@ -5,9 +5,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.huitong.i18n.Messages;
 import org.springframework.stereotype.Component;
+import org.huitong.security.MetadataEndpoints;
 
 /**
  * Decides which hosts a source may call out to: only hosts on the operator's allowlist
@@ -22,11 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class HostPolicy {
 
-    /** Metadata services of cloud providers that are not link-local addresses. */
-    static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
-
-    /** Host names of metadata services. */
-    static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
 
     private final HttpSourceProperties properties;
     private final Messages messages;
@@ -82,7 +77,7 @@ public class HostPolicy {
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         }
-        if (METADATA_HOSTS.contains(name)) {
+        if (MetadataEndpoints.HOST_NAMES.contains(name)) {
             throw new HttpSourceException(messages.text("http.address-refused", name));
         }
         if (!allowed(name)) {
@@ -130,6 +125,6 @@ public class HostPolicy {
 
     static boolean forbidden(InetAddress address) {
         return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || METADATA_ADDRESSES.contains(address.getHostAddress());
+                || MetadataEndpoints.ADDRESSES.contains(address.getHostAddress());
     }
 }

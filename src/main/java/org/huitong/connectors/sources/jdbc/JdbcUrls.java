@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.huitong.security.MetadataEndpoints;
 
 /**
  * Checks a source's JDBC URL: a driver of the hub must accept it, and no host may be a
@@ -21,13 +21,6 @@ final class JdbcUrls {
 
     /** {@code jdbc:<driver>://host[:port][,host[:port]...]/...}, as PostgreSQL and MariaDB write it. */
     private static final Pattern HOSTS = Pattern.compile("^jdbc:[a-z0-9]+(?::[a-z0-9]+)?://([^/?;]*)");
-
-    /**
-     * Metadata services that are not on a link-local address: Alibaba Cloud (100.100.100.200),
-     * AWS over IPv6 (fd00:ec2::254), and the host names Google Cloud and Tencent Cloud document.
-     */
-    private static final Set<String> METADATA_HOSTS = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254",
-            "metadata.google.internal", "metadata.tencentyun.com", "metadata");
 
     /**
      * Drivers that open files or in-memory databases on the hub's own machine, such as the H2
@@ -98,7 +91,7 @@ final class JdbcUrls {
      */
     static String blockedLiteralHost(String url) {
         for (String host : hosts(url)) {
-            if (METADATA_HOSTS.contains(host) || isLiteral(host) && literal(host) != null && blocked(literal(host))) {
+            if (MetadataEndpoints.contains(host) || isLiteral(host) && literal(host) != null && blocked(literal(host))) {
                 return host;
             }
         }
@@ -127,7 +120,7 @@ final class JdbcUrls {
 
     static boolean blocked(InetAddress address) {
         return address.isLinkLocalAddress()
-                || METADATA_HOSTS.contains(address.getHostAddress().toLowerCase(Locale.ROOT))
+                || MetadataEndpoints.contains(address.getHostAddress())
                 || address instanceof Inet6Address && address.getHostAddress().startsWith("fd00:ec2:");
     }
 

@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.huitong.security.MetadataEndpoints;
 
 /**
  * Decides which URLs a webhook may use, with the rules of the HTTP sources' host policy: only
@@ -23,11 +23,6 @@ import java.util.Set;
  */
 public class WebhookHostPolicy {
 
-    /** Metadata services of cloud providers that are not link-local addresses. */
-    static final Set<String> METADATA_ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
-
-    /** Host names of metadata services. */
-    static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
 
     private final WebhookProperties properties;
     private final HostResolver resolver;
@@ -91,7 +86,7 @@ public class WebhookHostPolicy {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (METADATA_HOSTS.contains(host)) {
+        if (MetadataEndpoints.HOST_NAMES.contains(host)) {
             throw new WebhookUrlException("webhook.address-rejected", host);
         }
         if (!allowed(host)) {
@@ -125,6 +120,6 @@ public class WebhookHostPolicy {
 
     static boolean forbidden(InetAddress address) {
         return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || METADATA_ADDRESSES.contains(address.getHostAddress());
+                || MetadataEndpoints.ADDRESSES.contains(address.getHostAddress());
     }
 }
