@@ -13,7 +13,7 @@ public final class MetadataEndpoints {
     /** Addresses outside the link-local ranges: Alibaba Cloud (100.100.100.200) and AWS over IPv6. */
     public static final Set<String> ADDRESSES = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
 
-    /** Host names that Google Cloud, Tencent Cloud and others document for their metadata services. */
+    /** Host names of metadata services, such as Google Cloud's and Tencent Cloud's. */
     public static final Set<String> HOST_NAMES = Set.of("metadata.google.internal", "metadata.tencentyun.com",
             "metadata", "instance-data");
 
