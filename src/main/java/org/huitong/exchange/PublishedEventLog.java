@@ -111,7 +111,7 @@ public class PublishedEventLog {
                     + " events at a time");
         }
         // Ordering by both columns of the (record_type, seq) index lets H2 2.3 read the index in
-        // order and stop at the limit; with ORDER BY seq alone it sorted every later event.
+        // order and stop at the limit. With ORDER BY seq alone it sorted every later event.
         return jdbc.query("SELECT " + COLUMNS + """
                  FROM published_events
                 WHERE record_type = :recordType AND seq > :afterSeq

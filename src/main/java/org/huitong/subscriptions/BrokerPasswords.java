@@ -6,7 +6,7 @@ import java.util.Base64;
 /** Generates subscribers' broker passwords: 32 random bytes in URL-safe Base64. */
 public final class BrokerPasswords {
 
-    /** Longest password checked; a longer one is rejected before it is hashed. */
+    /** Maximum length of a password that is checked. A longer one is rejected before it is hashed. */
     public static final int MAX_LENGTH = 200;
 
     private static final SecureRandom RANDOM = new SecureRandom();

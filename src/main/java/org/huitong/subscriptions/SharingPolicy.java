@@ -29,7 +29,7 @@ public class SharingPolicy {
         this.schemas = schemas;
     }
 
-    /** What a valid request is granted and whether a provider must approve it first. */
+    /** The grant of a valid request, and whether a provider must approve it first. */
     public record Evaluation(List<String> fields, List<String> clearFields, boolean needsApproval) {
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which records of a record type a subscription receives. Empty lists and an empty map mean no
- * restriction; the conditions that are present must all hold.
+ * The conditions that select the records a subscription receives. Empty lists and an empty map
+ * mean no restriction, and the conditions that are present must all hold.
  *
  * @param divisions GB/T 2260 division code prefixes, for example {@code 6201} for Lanzhou; a
  *     record matches when its {@code divisionCode} starts with one of them

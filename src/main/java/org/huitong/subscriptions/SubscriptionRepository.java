@@ -75,8 +75,8 @@ public class SubscriptionRepository {
     /**
      * Returns subscriptions ordered by number, narrowed by every argument that is not null.
      *
-     * @param visibleToDepartment a department whose administrator sees the subscriptions of its
-     *     own subscribers and those it provides data for
+     * @param visibleToDepartment a department whose administrator may read the subscriptions
+     *     of its own subscribers and those it provides data for
      */
     public List<StoredSubscription> list(String subscriberId, String visibleToDepartment,
                                          SubscriptionStatus status, String recordType) {

@@ -6,7 +6,7 @@ package org.huitong.subscriptions;
  * <ul>
  *   <li>{@link #PENDING}: requested, waiting for the providing department's administrator or an
  *       operator to approve or refuse it. Nothing is delivered.
- *   <li>{@link #ACTIVE}: granted, either at once because it asks only for open fields or by an
+ *   <li>{@link #ACTIVE}: granted, either at once because it requests only open fields or by an
  *       approval. Records are delivered.
  *   <li>{@link #REFUSED}: refused with a reason. Nothing is delivered. Final.
  *   <li>{@link #REVOKED}: delivery stopped and its queue removed. Final.

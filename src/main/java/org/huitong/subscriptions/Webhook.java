@@ -1,7 +1,7 @@
 package org.huitong.subscriptions;
 
 /**
- * Where and how the hub pushes a subscription's records over HTTPS, besides its queue. The
+ * The HTTPS endpoint to which the hub pushes a subscription's records, besides its queue. The
  * signing secret is kept apart, encrypted, and read through
  * {@link SubscriptionDirectory#webhookSecret(String)}.
  *

@@ -128,9 +128,9 @@ class DatabaseFailureTest {
     }
 
     /**
-     * The log contains each delivered event once with the same id, subject and data. Its text can
-     * differ in {@code time}: after a commit failure behind the broker commit, the broker keeps
-     * the first copy and the log the copy of the publish call that committed.
+     * Checks that the log contains each delivered event once, with the same id, subject and data.
+     * Its text can differ in {@code time}, because after a commit failure behind the broker commit
+     * the broker keeps the first copy and the log keeps the copy of the publish call that committed.
      */
     private static void assertLogMatchesDelivered(RunningHub hub, List<JsonNode> delivered) throws Exception {
         List<LoggedEvent> logged = hub.bean(PublishedEventLog.class)

@@ -322,7 +322,7 @@ class SubscriptionApiTest {
         assertThat(texts(second.get("/api/subscriptions").getBody(), "id")).contains(elders).doesNotContain(firstId);
         assertThat(second.postJson("/api/subscriptions/" + firstId + "/revoke", "{\"reason\": \"x\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        // The provider of the elders' data sees the request; an unrelated department does not.
+        // The provider of the elders' data can list the request, but an unrelated department cannot read it.
         assertThat(texts(mca.get("/api/subscriptions?status=PENDING").getBody(), "id")).contains(elders);
         assertThat(samr.get("/api/subscriptions/" + elders).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }

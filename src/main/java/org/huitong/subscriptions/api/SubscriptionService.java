@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The approval flow of subscriptions. A request for open fields only is granted at once; one
- * that asks for conditional fields or for personal fields in clear waits for the providing
+ * The approval flow of subscriptions. A request for open fields only is granted at once. One
+ * that requests conditional fields or for personal fields in clear waits for the providing
  * department's administrator, or an administrator or operator, to approve or refuse it. Every
  * step is audited, and {@link SubscriptionChanged} is published after its transaction commits.
  */

@@ -54,8 +54,8 @@ final class EmbeddedMqttBroker implements AutoCloseable {
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("persistence_enabled", "false");
         properties.setProperty("allow_anonymous", "true");
-        // Moquette 0.17 otherwise reports to its telemetry collector on the internet and writes an
-        // instance id under ./data; tests make no outbound calls and write only to temporary folders.
+        // Without these, Moquette 0.17 reports to its telemetry collector on the internet and writes an
+        // instance id under ./data. Tests make no outbound calls and write only to temporary folders.
         properties.setProperty("telemetry_enabled", "false");
         properties.setProperty("data_path", dataPath.toString());
         server = new Server();
