@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.jms.ConnectionFactory;
+import org.huitong.exchange.management.BrokerManagement;
+import org.huitong.exchange.management.BrokerQueues;
+import org.huitong.exchange.security.BrokerAccounts;
 import org.huitong.exchange.security.BrokerSecurityInstaller;
 import org.huitong.exchange.security.FeedAccess;
 import org.huitong.exchange.security.HubBrokerSecurityManager;
 import org.huitong.exchange.security.InternalBrokerAccount;
+import org.huitong.exchange.security.ManagedBrokerAccounts;
 import org.huitong.subscriptions.SubscriptionDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,6 +65,29 @@ public class ExchangeConfiguration {
     private static Path brokerDataDirectory(ExchangeProperties properties, String hubDataDirectory) {
         String configured = properties.getBroker().getDataDirectory();
         return configured != null ? Path.of(configured) : Path.of(hubDataDirectory, "broker");
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerManagement brokerManagement(ConnectionFactory connectionFactory, ExchangeProperties properties) {
+        ExchangeProperties.Management management = properties.getManagement();
+        return new BrokerManagement(ConnectionFactories.uncached(connectionFactory), management.getAddress(),
+                management.getTimeout());
+    }
+
+    @Bean
+    BrokerQueues brokerQueues(BrokerManagement management) {
+        return new BrokerQueues(management);
+    }
+
+    /**
+     * The embedded broker asks the hub about every login and access; an external broker keeps
+     * its own users and permissions, which the hub writes.
+     */
+    @Bean
+    BrokerAccounts brokerAccounts(BrokerManagement management, ExchangeProperties properties,
+                                  @Value("${spring.artemis.embedded.enabled:true}") boolean embedded) {
+        return embedded ? BrokerAccounts.HUB_CHECKED
+                : new ManagedBrokerAccounts(management, properties.getManagement().getHubRole());
     }
 
     @Bean

@@ -32,6 +32,8 @@ public class ExchangeProperties {
 
     private final EventLog eventLog = new EventLog();
 
+    private final Management management = new Management();
+
     public List<String> getRecordTypes() {
         return recordTypes;
     }
@@ -46,6 +48,54 @@ public class ExchangeProperties {
 
     public EventLog getEventLog() {
         return eventLog;
+    }
+
+    public Management getManagement() {
+        return management;
+    }
+
+    /**
+     * How the hub manages queues, and on an external broker users and permissions, through the
+     * broker's management address.
+     */
+    public static class Management {
+
+        /** The broker's {@code management-address}; Artemis' default unless the broker changed it. */
+        private String address = "activemq.management";
+
+        /** How long the hub waits for the broker's reply to one management request. */
+        private Duration timeout = Duration.ofSeconds(10);
+
+        /**
+         * The role of the hub's own user on an external broker. The hub gives it every permission
+         * on each feed queue next to the subscriber's consume and browse, because the queue's own
+         * security settings replace the broker's {@code #} settings.
+         */
+        private String hubRole = "huitong-hub";
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public String getHubRole() {
+            return hubRole;
+        }
+
+        public void setHubRole(String hubRole) {
+            this.hubRole = hubRole;
+        }
     }
 
     /** Settings of the published-event log that the catch-up feed reads. */

@@ -35,6 +35,11 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.CONFLICT, messages.text(e.messageKey(), e.args()).forLocale(locale));
     }
 
+    @ExceptionHandler(ServiceUnavailableException.class)
+    public ProblemDetail unavailable(ServiceUnavailableException e, Locale locale) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     public ProblemDetail tooLarge(PayloadTooLargeException e, Locale locale) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, messages.text(e.messageKey(), e.args()).forLocale(locale));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.huitong.audit.AuditLog;
+import org.huitong.exchange.management.BrokerManagementException;
+import org.huitong.exchange.security.BrokerAccounts;
 import org.huitong.security.ForbiddenException;
 import org.huitong.security.HubRole;
 import org.huitong.security.HubUser;
@@ -16,6 +18,9 @@ import org.huitong.subscriptions.SubscriberRepository;
 import org.huitong.web.ConflictException;
 import org.huitong.web.InvalidRequestException;
 import org.huitong.web.NotFoundException;
+import org.huitong.web.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,19 +34,23 @@ public class SubscriberService {
 
     static final String TARGET_TYPE = "subscriber";
 
+    private static final Logger log = LoggerFactory.getLogger(SubscriberService.class);
+
     private final SubscriberRepository subscribers;
     private final ApiKeyService apiKeys;
     private final ApiKeyRepository apiKeyRows;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final BrokerAccounts brokerAccounts;
 
     public SubscriberService(SubscriberRepository subscribers, ApiKeyService apiKeys, ApiKeyRepository apiKeyRows,
-                             PasswordEncoder passwords, AuditLog audit) {
+                             PasswordEncoder passwords, AuditLog audit, BrokerAccounts brokerAccounts) {
         this.subscribers = subscribers;
         this.apiKeys = apiKeys;
         this.apiKeyRows = apiKeyRows;
         this.passwords = passwords;
         this.audit = audit;
+        this.brokerAccounts = brokerAccounts;
     }
 
     /** A registered subscriber with its credentials, which only this response shows. */
@@ -72,6 +81,7 @@ public class SubscriberService {
         subscribers.insert(subscriber, passwords.encode(password));
         String apiKey = apiKeys.issueForSubscriber(subscriber.id(), caller.name());
         audit.record("SUBSCRIBER_REGISTERED", TARGET_TYPE, subscriber.id(), department, null, subscriber);
+        setBrokerPassword(subscriber.id(), password);
         return new Registered(subscriber, new SubscriptionRequests.Credentials(subscriber.id(), password, apiKey));
     }
 
@@ -88,7 +98,21 @@ public class SubscriberService {
         String apiKey = apiKeys.issueForSubscriber(id, caller.name());
         audit.record("SUBSCRIBER_CREDENTIALS_ROTATED", TARGET_TYPE, id, subscriber.departmentCode(),
                 Map.of("revokedApiKeys", revoked), subscriber);
+        setBrokerPassword(id, password);
         return new Registered(subscriber, new SubscriptionRequests.Credentials(id, password, apiKey));
+    }
+
+    /**
+     * Gives the broker the new password last, so that when the broker refuses, the transaction
+     * rolls back and the caller can simply try again.
+     */
+    private void setBrokerPassword(String subscriberId, String password) {
+        try {
+            brokerAccounts.setPassword(subscriberId, password);
+        } catch (BrokerManagementException e) {
+            log.error("Could not set the broker password of subscriber {}: {}", subscriberId, e.getMessage());
+            throw new ServiceUnavailableException("subscriber.broker-unavailable", subscriberId);
+        }
     }
 
     public List<Subscriber> list(HubUser caller) {

@@ -20,7 +20,6 @@ import org.huitong.subscriptions.SubscriptionStatus;
 import org.huitong.subscriptions.Webhook;
 import org.huitong.subscriptions.delivery.webhook.DeadLetterPage;
 import org.huitong.subscriptions.delivery.webhook.WebhookDeadLetters;
-import org.huitong.subscriptions.delivery.webhook.WebhookDispatchers;
 import org.huitong.subscriptions.delivery.webhook.WebhookHostPolicy;
 import org.huitong.subscriptions.delivery.webhook.WebhookSignatures;
 import org.huitong.subscriptions.delivery.webhook.WebhookUrlException;
@@ -50,14 +49,11 @@ public class SubscriptionWebhookService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final WebhookDispatchers dispatchers;
 
     public SubscriptionWebhookService(SubscriptionService subscriptionService, SubscriptionRepository subscriptions,
                                       SubscriberRepository subscribers, WebhookHostPolicy hostPolicy,
                                       WebhookDeadLetters deadLetters, SecretCipher cipher, AuditLog audit,
-                                      TransactionTemplate transactions, ApplicationEventPublisher events,
-                                      WebhookDispatchers dispatchers) {
-        this.dispatchers = dispatchers;
+                                      TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.subscriptionService = subscriptionService;
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
@@ -73,9 +69,6 @@ public class SubscriptionWebhookService {
     public SubscriptionRequests.WebhookCreated set(String id, SubscriptionRequests.WebhookRequest request,
                                                    HubUser caller) {
         Subscription before = manageable(id, caller);
-        if (!dispatchers.dispatchEnabled()) {
-            throw new ConflictException("subscription.webhook.unavailable", id);
-        }
         try {
             hostPolicy.check(request.url());
         } catch (WebhookUrlException e) {

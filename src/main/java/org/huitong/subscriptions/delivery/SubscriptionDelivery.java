@@ -1,8 +1,8 @@
 package org.huitong.subscriptions.delivery;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.huitong.exchange.ExchangeAddress;
+import org.huitong.exchange.management.BrokerManagementException;
+import org.huitong.exchange.management.BrokerQueues;
+import org.huitong.exchange.security.BrokerAccounts;
 import org.huitong.subscriptions.Subscription;
 import org.huitong.subscriptions.SubscriptionChanged;
 import org.huitong.subscriptions.SubscriptionDirectory;
@@ -25,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 /**
- * Keeps one relay per active subscription on the embedded broker: the subscription's queues
+ * Keeps one relay per active subscription on the broker, embedded or external: the subscription's queues
  * ({@link FeedBroker}) and a {@link RelayWorker} that moves the view of each event from the
  * relay queue to the feed queue ({@link RelayListener}) in transactions of up to
  * {@value #RELAY_BATCH_SIZE} messages.
@@ -35,7 +37,8 @@ import org.springframework.context.event.EventListener;
  * subscription. After that it follows {@link SubscriptionChanged} events.
  *
  * <p>Delivery is off, and logged so at start, while the hub has no {@link SubscriptionDirectory}
- * or {@link RecordViews} bean, or when it uses an external broker.
+ * or {@link RecordViews} bean. When the broker cannot be reached at start, the reconciliation is
+ * tried again every {@link #RECONCILE_RETRY}.
  */
 public class SubscriptionDelivery implements SmartLifecycle {
 
@@ -47,13 +50,16 @@ public class SubscriptionDelivery implements SmartLifecycle {
     /** Maximum number of messages a relay commits in one transaction. */
     static final int RELAY_BATCH_SIZE = 100;
 
+    /** How long to wait before trying again to reconcile with a broker that could not be reached. */
+    static final Duration RECONCILE_RETRY = Duration.ofSeconds(30);
+
     private final ObjectProvider<SubscriptionDirectory> directoryProvider;
     private final ObjectProvider<RecordViews> viewsProvider;
-    private final ObjectProvider<EmbeddedActiveMQ> embeddedBroker;
+    private final BrokerQueues queues;
+    private final BrokerAccounts accounts;
     private final ObjectProvider<MeterRegistry> meterRegistry;
     private final ConnectionFactory connectionFactory;
     private final ObjectMapper json;
-    private final Clock clock;
     private final Map<String, RelayWorker> relays = new ConcurrentHashMap<>();
 
     // Set by start() when delivery is on; null while it is off.
@@ -62,21 +68,22 @@ public class SubscriptionDelivery implements SmartLifecycle {
     private volatile FeedBroker broker;
     private volatile DeliveryMetrics metrics;
     private volatile boolean running;
+    private Thread retry;
 
     /**
-     * @param connectionFactory an in-VM connection factory of the embedded broker; each relay
+     * @param connectionFactory a connection factory of the broker without caching; each relay
      *     opens its own connection from it
      */
     public SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
-                                ObjectProvider<EmbeddedActiveMQ> embeddedBroker, ObjectProvider<MeterRegistry> meterRegistry,
-                                ConnectionFactory connectionFactory, ObjectMapper json, Clock clock) {
+                                BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
+                                ConnectionFactory connectionFactory, ObjectMapper json) {
         this.directoryProvider = directory;
         this.viewsProvider = views;
-        this.embeddedBroker = embeddedBroker;
+        this.queues = queues;
+        this.accounts = accounts;
         this.meterRegistry = meterRegistry;
         this.connectionFactory = connectionFactory;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -84,32 +91,67 @@ public class SubscriptionDelivery implements SmartLifecycle {
         running = true;
         SubscriptionDirectory foundDirectory = directoryProvider.getIfAvailable();
         RecordViews foundViews = viewsProvider.getIfAvailable();
-        EmbeddedActiveMQ foundBroker = embeddedBroker.getIfAvailable();
-        if (foundDirectory == null || foundViews == null || foundBroker == null) {
-            log.info("Subscription delivery is off: the hub has no {}", foundBroker == null ? "embedded broker"
-                    : foundDirectory == null ? "SubscriptionDirectory bean" : "RecordViews bean");
+        if (foundDirectory == null || foundViews == null) {
+            log.info("Subscription delivery is off: the hub has no {}",
+                    foundDirectory == null ? "SubscriptionDirectory bean" : "RecordViews bean");
             return;
         }
-
-        FeedBroker feedBroker = new FeedBroker(foundBroker.getActiveMQServer(), clock);
+        FeedBroker feedBroker = new FeedBroker(queues, accounts);
         metrics = new DeliveryMetrics(meterRegistry.getIfAvailable(), feedBroker::stats);
         directory = foundDirectory;
         views = foundViews;
         broker = feedBroker;
+        reconcileOrRetry();
+    }
 
-        List<Subscription> active = directory.active();
-        Set<String> activeIds = new HashSet<>();
-        for (Subscription subscription : active) {
-            activeIds.add(subscription.id());
-            startRelay(subscription);
+    private void reconcileOrRetry() {
+        try {
+            reconcile();
+        } catch (BrokerManagementException e) {
+            log.error("Subscription delivery cannot start yet: {}. Trying again in {}.", e.getMessage(),
+                    RECONCILE_RETRY);
+            retry = new Thread(this::retryLater, "subscription-delivery-retry");
+            retry.setDaemon(true);
+            retry.start();
         }
-        deleteQueuesOfInactiveSubscriptions(activeIds);
+    }
 
+    private void retryLater() {
+        try {
+            Thread.sleep(RECONCILE_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            return;
+        }
+        synchronized (this) {
+            if (running && broker != null) {
+                reconcileOrRetry();
+            }
+        }
+    }
+
+    private void reconcile() {
+        List<Subscription> active = directory.active();
+        // Reads the broker's queues first, so an unreachable broker fails here, before any relay.
+        deleteQueuesOfInactiveSubscriptions(active.stream().map(Subscription::id).collect(Collectors.toSet()));
+        active.forEach(this::startRelay);
+        warnAboutMissingUsers(active);
         log.info("Subscription delivery started with {} active subscriptions", relays.size());
+    }
+
+    private void warnAboutMissingUsers(List<Subscription> active) {
+        active.stream().map(Subscription::subscriberId).distinct()
+                .filter(subscriberId -> !accounts.hasUser(subscriberId))
+                .forEach(subscriberId -> log.warn("The broker has no user for subscriber {}, so it cannot read its"
+                        + " feeds. Issue new credentials with POST /api/subscribers/{}/credentials.",
+                        subscriberId, subscriberId));
     }
 
     @Override
     public synchronized void stop() {
+        if (retry != null) {
+            retry.interrupt();
+            retry = null;
+        }
         relays.keySet().forEach(this::stopRelay);
         running = false;
     }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.huitong.exchange.ConnectionFactories;
+import org.huitong.exchange.management.BrokerQueues;
 import org.huitong.i18n.Messages;
 import org.huitong.subscriptions.SubscriptionDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
-/**
- * Wires webhook delivery. Dispatchers and dead letters need the embedded broker, so with an
- * external broker dispatch is off and there are no dead letters.
- */
+/** Wires webhook delivery: the host policy, the sender, the dispatchers and the dead letters. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookConfiguration {
@@ -40,25 +37,26 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    WebhookDispatchers webhookDispatchers(SubscriptionDirectory directory, ObjectProvider<EmbeddedActiveMQ> broker,
-                                          ConnectionFactory connectionFactory, WebhookSender sender,
-                                          WebhookProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-                                          ObjectProvider<Clock> clock) {
-        EmbeddedActiveMQ embedded = broker.getIfAvailable();
-        DeadLetterQueues queues = embedded == null ? null : new DeadLetterQueues(embedded.getActiveMQServer());
-        return new WebhookDispatchers(directory, queues, ownConnections(connectionFactory), sender, properties,
-                meterRegistry.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    DeadLetterQueues webhookDeadLetterQueues(BrokerQueues queues) {
+        return new DeadLetterQueues(queues);
     }
 
     @Bean
-    WebhookDeadLetters webhookDeadLetters(ObjectProvider<EmbeddedActiveMQ> broker, ConnectionFactory connectionFactory) {
+    WebhookDispatchers webhookDispatchers(SubscriptionDirectory directory, DeadLetterQueues deadLetterQueues,
+                                          ConnectionFactory connectionFactory, WebhookSender sender,
+                                          WebhookProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+                                          ObjectProvider<Clock> clock) {
+        return new WebhookDispatchers(directory, deadLetterQueues, ConnectionFactories.uncached(connectionFactory),
+                sender, properties, meterRegistry.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    WebhookDeadLetters webhookDeadLetters(DeadLetterQueues deadLetterQueues, ConnectionFactory connectionFactory) {
         JsonMapper exactJson = JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
-        EmbeddedActiveMQ embedded = broker.getIfAvailable();
-        return new WebhookDeadLetters(embedded == null ? null : embedded.getActiveMQServer(),
-                ownConnections(connectionFactory), exactJson);
+        return new WebhookDeadLetters(deadLetterQueues, ConnectionFactories.uncached(connectionFactory), exactJson);
     }
 
     private static SSLContext sslContext(WebhookProperties properties, ObjectProvider<SslBundles> sslBundles) {
@@ -71,16 +69,5 @@ public class WebhookConfiguration {
                     + ", but the hub has no SSL bundles. Define it under spring.ssl.bundle.");
         }
         return bundles.getBundle(properties.sslBundle()).createSslContext();
-    }
-
-    /**
-     * Returns the factory behind Spring Boot's caching wrapper, so that each dispatcher opens and
-     * closes its own in-VM connection instead of sharing the publisher's.
-     */
-    private static ConnectionFactory ownConnections(ConnectionFactory connectionFactory) {
-        if (connectionFactory instanceof CachingConnectionFactory caching && caching.getTargetConnectionFactory() != null) {
-            return caching.getTargetConnectionFactory();
-        }
-        return connectionFactory;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.Queue;
 import org.huitong.subscriptions.delivery.FeedQueues;
 
 /**
@@ -39,21 +37,20 @@ public class WebhookDeadLetters {
     /** Form of a dead-letter id, checked before it becomes part of a broker selector. */
     public static final Pattern ID_PATTERN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-    private final ActiveMQServer server;
+    private final DeadLetterQueues queues;
     private final ConnectionFactory connectionFactory;
     private final ObjectMapper json;
 
-    /** @param server the embedded broker, or null with an external broker, where there are no dead letters */
-    WebhookDeadLetters(ActiveMQServer server, ConnectionFactory connectionFactory, ObjectMapper json) {
-        this.server = server;
+    WebhookDeadLetters(DeadLetterQueues queues, ConnectionFactory connectionFactory, ObjectMapper json) {
+        this.queues = queues;
         this.connectionFactory = connectionFactory;
         this.json = json;
     }
 
     /** Returns one page of the dead letters, oldest first; an empty page when there is no queue. */
     public DeadLetterPage list(String subscriptionId, int offset, int limit) throws JMSException {
-        Queue queue = queue(subscriptionId);
-        if (queue == null) {
+        Optional<Long> count = queues.count(subscriptionId);
+        if (count.isEmpty()) {
             return new DeadLetterPage(0, offset, limit, List.of());
         }
         List<DeadLetter> items = new ArrayList<>();
@@ -69,7 +66,7 @@ public class WebhookDeadLetters {
                 }
             }
         }
-        return new DeadLetterPage(queue.getMessageCount(), offset, limit, items);
+        return new DeadLetterPage(count.get(), offset, limit, items);
     }
 
     /**
@@ -94,7 +91,7 @@ public class WebhookDeadLetters {
     }
 
     private int drain(String subscriptionId, List<String> ids, boolean replay) throws JMSException {
-        if (queue(subscriptionId) == null) {
+        if (queues.count(subscriptionId).isEmpty()) {
             return 0;
         }
         int moved = 0;
@@ -122,10 +119,6 @@ public class WebhookDeadLetters {
             session.commit();
         }
         return moved;
-    }
-
-    private Queue queue(String subscriptionId) {
-        return server == null ? null : server.locateQueue(SimpleString.of(DeadLetterMessages.queue(subscriptionId)));
     }
 
     private static Message feedCopy(Session session, Message deadLetter) throws JMSException {

@@ -23,9 +23,6 @@ import org.springframework.context.event.EventListener;
  * {@link SubscriptionChanged} events. A change of the webhook restarts the dispatcher with the new
  * URL, batch size and secret. Removing the webhook or ending the subscription stops the
  * dispatcher before the event listener returns.
- *
- * <p>Dispatch is off while the hub has no embedded broker, because the feed queues are only kept
- * there.
  */
 public class WebhookDispatchers implements SmartLifecycle {
 
@@ -42,11 +39,7 @@ public class WebhookDispatchers implements SmartLifecycle {
 
     private volatile boolean running;
 
-    /**
-     * @param deadLetterQueues the embedded broker's dead-letter queues, or null with an external
-     *     broker, which turns dispatch off
-     * @param meterRegistry the hub's registry, or null
-     */
+    /** @param meterRegistry the hub's registry, or null */
     WebhookDispatchers(SubscriptionDirectory directory, DeadLetterQueues deadLetterQueues,
                        ConnectionFactory connectionFactory, WebhookSender sender, WebhookProperties properties,
                        MeterRegistry meterRegistry, Clock clock) {
@@ -59,18 +52,9 @@ public class WebhookDispatchers implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Returns false with an external broker, where the hub dispatches no webhooks. */
-    public boolean dispatchEnabled() {
-        return deadLetterQueues != null;
-    }
-
     @Override
     public synchronized void start() {
         running = true;
-        if (deadLetterQueues == null) {
-            log.info("Webhook dispatch is off: the hub has no embedded broker");
-            return;
-        }
         for (Subscription subscription : directory.active()) {
             if (subscription.webhook() != null) {
                 startDispatcher(subscription);
@@ -100,9 +84,6 @@ public class WebhookDispatchers implements SmartLifecycle {
     /** Starts, restarts or stops the subscription's dispatcher after its change is committed. */
     @EventListener
     public synchronized void onSubscriptionChanged(SubscriptionChanged event) {
-        if (deadLetterQueues == null) {
-            return;
-        }
         Subscription subscription = event.subscription();
         if (subscription.isActive() && subscription.webhook() != null) {
             startDispatcher(subscription);

@@ -1,0 +1,36 @@
+package org.huitong.exchange.security;
+
+/**
+ * Keeps the broker's own users and permissions in step with the hub's subscribers, where the
+ * broker needs them.
+ *
+ * <p>The embedded broker asks the hub at every login and access check
+ * ({@link HubBrokerSecurityManager}), so there {@link #HUB_CHECKED} does nothing. An external
+ * broker checks its own users and security settings, which {@link ManagedBrokerAccounts} writes.
+ */
+public interface BrokerAccounts {
+
+    /** For a broker whose security manager asks the hub: nothing to keep in step. */
+    BrokerAccounts HUB_CHECKED = new BrokerAccounts() {
+    };
+
+    /**
+     * Gives the subscriber's broker user this password, creating the user if needed. It runs
+     * before the hub commits the new password, so a failure leaves the old one in force.
+     */
+    default void setPassword(String subscriberId, String password) {
+    }
+
+    /** Lets the subscriber, and nobody else but the hub, consume and browse the queue. */
+    default void grantFeed(String subscriberId, String queue) {
+    }
+
+    /** Removes what {@link #grantFeed} set for the queue. */
+    default void removeFeedGrant(String queue) {
+    }
+
+    /** Returns true when the broker has a user for the subscriber, or needs none. */
+    default boolean hasUser(String subscriberId) {
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package org.huitong.exchange.security;
+
+import org.huitong.exchange.management.BrokerManagement;
+import org.huitong.exchange.management.BrokerManagementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes subscriber users and feed permissions into an external Artemis broker through its
+ * management address.
+ *
+ * <p>Users are added with the broker's {@code addUser} operation, which Artemis supports only
+ * with its basic security manager ({@code ActiveMQBasicSecurityManager}); the broker stores them
+ * hashed in its journal. Each subscriber's user has the one role
+ * {@code huitong-subscriber-<subscriberId>}. Each feed queue gets security settings of its own
+ * that give that role consume and browse, and the hub's role every permission. Because Artemis
+ * applies the most specific match, these settings replace the broker's {@code #} settings for
+ * the queue, so nobody else can use it.
+ */
+public class ManagedBrokerAccounts implements BrokerAccounts {
+
+    /** Prefix of the broker role of each subscriber. */
+    public static final String ROLE_PREFIX = "huitong-subscriber-";
+
+    private static final Logger log = LoggerFactory.getLogger(ManagedBrokerAccounts.class);
+
+    private final BrokerManagement management;
+    private final String hubRole;
+
+    /** @param hubRole the broker role of the hub's own user, which keeps every right on feed queues */
+    public ManagedBrokerAccounts(BrokerManagement management, String hubRole) {
+        this.management = management;
+        this.hubRole = hubRole;
+    }
+
+    public static String role(String subscriberId) {
+        return ROLE_PREFIX + subscriberId;
+    }
+
+    @Override
+    public void setPassword(String subscriberId, String password) {
+        try {
+            // false: the broker stores a hash of the password, not the password.
+            management.invoke(BrokerManagement.BROKER, "resetUser", subscriberId, password, role(subscriberId), false);
+        } catch (BrokerManagementException notThere) {
+            management.invoke(BrokerManagement.BROKER, "addUser", subscriberId, password, role(subscriberId), false);
+        }
+        log.info("Set the broker password of subscriber {}", subscriberId);
+    }
+
+    @Override
+    public void grantFeed(String subscriberId, String queue) {
+        String readers = hubRole + "," + role(subscriberId);
+        // Order: send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
+        // deleteNonDurableQueue, manage, browse, createAddress, deleteAddress.
+        management.invoke(BrokerManagement.BROKER, "addSecuritySettings", queue, hubRole, readers, hubRole, hubRole,
+                hubRole, hubRole, hubRole, readers, hubRole, hubRole);
+    }
+
+    @Override
+    public void removeFeedGrant(String queue) {
+        management.invoke(BrokerManagement.BROKER, "removeSecuritySettings", queue);
+    }
+
+    @Override
+    public boolean hasUser(String subscriberId) {
+        try {
+            management.invoke(BrokerManagement.BROKER, "listUser", subscriberId);
+            return true;
+        } catch (BrokerManagementException e) {
+            return false;
+        }
+    }
+}
