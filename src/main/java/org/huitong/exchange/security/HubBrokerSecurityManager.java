@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.huitong.exchange.brokerplugin.FeedTopicGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,6 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
 
     /** Replaces control characters, so a client-chosen name cannot forge log lines. */
     static String printable(String text) {
-        return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+        return FeedTopicGuard.printable(text);
     }
 }

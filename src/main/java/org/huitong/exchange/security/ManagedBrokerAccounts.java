@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * that give that role consume and browse, and the hub's role every permission. Because Artemis
  * applies the most specific match, these settings replace the broker's {@code #} settings for
  * the queue, so nobody else can use it.
+ *
+ * <p>A new password takes effect at once: the broker's login cache is cleared and the
+ * subscriber's open connections are closed.
  */
 public class ManagedBrokerAccounts implements BrokerAccounts {
 
@@ -45,7 +48,11 @@ public class ManagedBrokerAccounts implements BrokerAccounts {
         } catch (BrokerManagementException notThere) {
             management.invoke(BrokerManagement.BROKER, "addUser", subscriberId, password, role(subscriberId), false);
         }
-        log.info("Set the broker password of subscriber {}", subscriberId);
+        // The broker remembers successful logins by user name and password, and would accept the
+        // old password until its cache expires. Connections opened with it are closed as well.
+        management.invoke(BrokerManagement.BROKER, "clearAuthenticationCache");
+        management.invoke(BrokerManagement.BROKER, "closeConnectionsForUser", subscriberId);
+        log.info("Set the broker password of subscriber {} and closed its broker connections", subscriberId);
     }
 
     @Override

@@ -92,17 +92,7 @@ class FeedProtocolsTest {
             assertThat(StompTestClient.command(client.receive(5_000))).isEqualTo(StompCommand.CONNECTED);
             client.subscribe("feeds.sub-stomp", "feed");
 
-            List<String> bodies = new ArrayList<>();
-            org.springframework.messaging.Message<byte[]> frame = client.receive(3_000);
-            while (frame != null) {
-                if (StompTestClient.command(frame) == StompCommand.MESSAGE) {
-                    bodies.add(StompTestClient.body(frame));
-                    client.ack(frame);
-                } else {
-                    assertThat(StompTestClient.command(frame)).isEqualTo(StompCommand.RECEIPT);
-                }
-                frame = client.receive(1_000);
-            }
+            List<String> bodies = client.receiveBodies(3_000);
 
             assertViews(bodies, "STOMP");
         }

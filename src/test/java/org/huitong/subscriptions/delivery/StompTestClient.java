@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.messaging.Message;
@@ -80,6 +81,26 @@ final class StompTestClient implements AutoCloseable {
         frame.write(0);
         List<Message<byte[]>> decoded = decoder.decode(ByteBuffer.wrap(frame.toByteArray()));
         return decoded.isEmpty() ? null : decoded.get(0);
+    }
+
+    /**
+     * Acknowledges and returns the bodies of the MESSAGE frames that arrive, waiting up to
+     * {@code firstWaitMillis} for the first and one second for each further frame. Any other
+     * frame must be a RECEIPT.
+     */
+    List<String> receiveBodies(int firstWaitMillis) throws IOException {
+        List<String> bodies = new ArrayList<>();
+        Message<byte[]> frame = receive(firstWaitMillis);
+        while (frame != null) {
+            if (command(frame) == StompCommand.MESSAGE) {
+                bodies.add(body(frame));
+                ack(frame);
+            } else if (command(frame) != StompCommand.RECEIPT) {
+                throw new AssertionError("Unexpected STOMP frame " + command(frame) + ": " + body(frame));
+            }
+            frame = receive(1_000);
+        }
+        return bodies;
     }
 
     static StompCommand command(Message<byte[]> frame) {

@@ -1,0 +1,101 @@
+package org.huitong.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQBasicSecurityManager;
+
+/**
+ * A stand-alone Artemis broker for tests of the {@code external-broker} profile, configured from
+ * the shipped {@code docker/artemis/broker.xml} with the basic security manager that the
+ * operations guide asks for. Only the acceptor (loopback, a free port) and the data directory
+ * differ from what an operator deploys. It shares nothing with the hub: the hub reaches it over
+ * TCP with the hub's broker user, like a broker on another machine.
+ */
+public final class ExternalArtemis implements AutoCloseable {
+
+    /** The hub's broker user, the bootstrap user of the basic security manager. */
+    public static final String HUB_USER = "huitong-hub";
+
+    public static final String HUB_PASSWORD = "external-hub-password";
+
+    private final EmbeddedActiveMQ broker;
+    private final int port;
+
+    private ExternalArtemis(EmbeddedActiveMQ broker, int port) {
+        this.broker = broker;
+        this.port = port;
+    }
+
+    /** Starts a broker with its data in a new temporary directory. */
+    public static ExternalArtemis start() {
+        try {
+            return start(Files.createTempDirectory("external-artemis"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ExternalArtemis start(Path instanceDirectory) {
+        int port = freePort();
+        try {
+            FileConfiguration configuration = new FileConfiguration();
+            FileDeploymentManager deployment = new FileDeploymentManager(
+                    Path.of("docker/artemis/broker.xml").toAbsolutePath().toUri().toString());
+            deployment.addDeployable(configuration);
+            deployment.readConfiguration();
+            configuration.setBrokerInstance(instanceDirectory.toFile());
+            configuration.getAcceptorConfigurations().clear();
+            configuration.addAcceptorConfiguration("test", "tcp://127.0.0.1:" + port
+                    + "?protocols=CORE,AMQP,STOMP,MQTT");
+
+            ActiveMQBasicSecurityManager security = new ActiveMQBasicSecurityManager().init(Map.of(
+                    "bootstrapUser", HUB_USER, "bootstrapPassword", HUB_PASSWORD, "bootstrapRole", HUB_USER));
+            EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+            broker.setConfiguration(configuration);
+            broker.setSecurityManager(security);
+            broker.start();
+            return new ExternalArtemis(broker, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the external test broker from docker/artemis/broker.xml", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The CORE URL without credentials, as the hub's {@code HUITONG_BROKER_URL}. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public ActiveMQServer server() {
+        return broker.getActiveMQServer();
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop the external test broker", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
