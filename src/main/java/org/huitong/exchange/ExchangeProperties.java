@@ -55,8 +55,8 @@ public class ExchangeProperties {
     }
 
     /**
-     * How the hub manages queues, and on an external broker users and permissions, through the
-     * broker's management address.
+     * Settings of the broker's management address, through which the hub manages queues, and on
+     * an external broker users and permissions.
      */
     public static class Management {
 

@@ -16,7 +16,7 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQBasicSecurityManage
 /**
  * A stand-alone Artemis broker for tests of the {@code external-broker} profile, configured from
  * the shipped {@code docker/artemis/broker.xml} with the basic security manager that the
- * operations guide asks for. Only the acceptor (loopback, a free port) and the data directory
+ * operations guide requires. Only the acceptor (loopback, a free port) and the data directory
  * differ from what an operator deploys. It shares nothing with the hub: the hub reaches it over
  * TCP with the hub's broker user, like a broker on another machine.
  */
@@ -73,7 +73,7 @@ public final class ExternalArtemis implements AutoCloseable {
         return port;
     }
 
-    /** The CORE URL without credentials, as the hub's {@code HUITONG_BROKER_URL}. */
+    /** Returns the CORE URL without credentials, for the hub's {@code HUITONG_BROKER_URL}. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }

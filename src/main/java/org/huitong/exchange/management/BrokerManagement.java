@@ -87,12 +87,12 @@ public class BrokerManagement implements AutoCloseable {
         Message reply = replyConsumer.receive(timeout.toMillis());
         if (reply == null) {
             closeConnection();
-            throw new BrokerManagementException("The broker did not answer the management request " + what
-                    + " within " + timeout + ". Check that it is running and reachable.");
+            throw new BrokerManagementException("The management request " + what + " timed out after " + timeout
+                    + ": check that the broker is running and reachable.");
         }
         try {
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new BrokerManagementException("The broker refused the management request " + what + ": "
+                throw new BrokerManagementException("The broker rejected the management request " + what + ": "
                         + JMSManagementHelper.getResult(reply, String.class));
             }
             return JMSManagementHelper.getResult(reply);

@@ -1,6 +1,6 @@
 package org.huitong.exchange.management;
 
-/** A management request that the broker refused, did not answer, or could not receive. */
+/** A management request that the broker rejected, that timed out, or that could not be sent. */
 public class BrokerManagementException extends RuntimeException {
 
     public BrokerManagementException(String message) {

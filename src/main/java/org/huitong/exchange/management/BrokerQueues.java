@@ -24,7 +24,7 @@ public class BrokerQueues {
         this.management = management;
     }
 
-    /** What the broker reports about one queue. */
+    /** The state of one queue, as the broker reports it. */
     public record QueueInfo(String name, long messageCount, int consumerCount, String filter,
                             Duration firstMessageAge) {
     }

@@ -4,13 +4,13 @@ package org.huitong.exchange.security;
  * Keeps the broker's own users and permissions in step with the hub's subscribers, where the
  * broker needs them.
  *
- * <p>The embedded broker asks the hub at every login and access check
+ * <p>The embedded broker checks every login and access with the hub
  * ({@link HubBrokerSecurityManager}), so there {@link #HUB_CHECKED} does nothing. An external
  * broker checks its own users and security settings, which {@link ManagedBrokerAccounts} writes.
  */
 public interface BrokerAccounts {
 
-    /** For a broker whose security manager asks the hub: nothing to keep in step. */
+    /** The accounts of a broker whose security manager checks with the hub, so nothing is kept in step. */
     BrokerAccounts HUB_CHECKED = new BrokerAccounts() {
     };
 
@@ -21,7 +21,7 @@ public interface BrokerAccounts {
     default void setPassword(String subscriberId, String password) {
     }
 
-    /** Lets the subscriber, and nobody else but the hub, consume and browse the queue. */
+    /** Lets only the subscriber and the hub consume and browse the queue. */
     default void grantFeed(String subscriberId, String queue) {
     }
 

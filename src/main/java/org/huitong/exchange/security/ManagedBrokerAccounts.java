@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code huitong-subscriber-<subscriberId>}. Each feed queue gets security settings of its own
  * that give that role consume and browse, and the hub's role every permission. Because Artemis
  * applies the most specific match, these settings replace the broker's {@code #} settings for
- * the queue, so nobody else can use it.
+ * the queue, so no other user can use it.
  *
  * <p>A new password takes effect at once: the broker's login cache is cleared and the
  * subscriber's open connections are closed.

@@ -9,7 +9,7 @@ import org.huitong.exchange.brokerplugin.FeedTopicGuard;
 
 /**
  * The {@link FeedTopicGuard} of the embedded broker: a subscriber may subscribe to the feeds of
- * its own active subscriptions, as {@link FeedAccess} tells from the hub's directory.
+ * its own active subscriptions, as {@link FeedAccess} decides from the hub's directory.
  */
 public class MqttSubscribeGuard extends FeedTopicGuard {
 

@@ -43,7 +43,7 @@ class ManagedBrokerAccountsTest {
     }
 
     @Test
-    void setPasswordCreatesTheUserThenReplacesItsPassword() throws Exception {
+    void setPasswordCreatesThenReplaces() throws Exception {
         assertThat(accounts.hasUser("city-a")).isFalse();
 
         accounts.setPassword("city-a", "first-Password-1");
@@ -83,10 +83,10 @@ class ManagedBrokerAccountsTest {
     }
 
     @Test
-    void refusedRequestNamesTheOperation() {
+    void rejectedRequestNamesOperation() {
         assertThatThrownBy(() -> management.invoke(BrokerManagement.BROKER, "noSuchOperation"))
                 .isInstanceOf(BrokerManagementException.class)
-                .hasMessageContaining("refused").hasMessageContaining("broker.noSuchOperation");
+                .hasMessageContaining("rejected").hasMessageContaining("broker.noSuchOperation");
     }
 
     @Test

@@ -53,8 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The production set-up: the hub with the {@code external-broker} profile and a separate Artemis
  * configured from {@code docker/artemis/broker.xml}. Ingested licences reach each subscriber's
  * feed queue on that broker over every protocol, with the subscriber's own broker credentials,
- * which the hub wrote into the broker; nobody else may read the queue; revoking removes it and
- * its permissions; webhooks and their dead letters work there too.
+ * which the hub wrote into the broker. No other subscriber may read the queue, revoking removes
+ * it and its permissions, and webhooks and their dead letters work there too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("external-broker")
@@ -116,7 +116,7 @@ class ExternalBrokerDeliveryTest {
     }
 
     @Test
-    void everyProtocolReceivesTheMaskedViewWithTheSubscribersOwnCredentials() throws Exception {
+    void everyProtocolReceivesMaskedView() throws Exception {
         Credentials city = register();
         String core = subscribe(city);
         String amqp = subscribe(city);
@@ -171,7 +171,7 @@ class ExternalBrokerDeliveryTest {
      * queue behind each of these topics when the subscriber's consumer is denied.
      */
     @Test
-    void mqttSubscribeElsewhereIsRefusedAndKeepsTheQueues() throws Exception {
+    void mqttSubscribeElsewhereRejected() throws Exception {
         Credentials owner = register();
         Credentials other = register();
         String subscription = subscribe(owner);
@@ -231,7 +231,7 @@ class ExternalBrokerDeliveryTest {
     }
 
     @Test
-    void undeliverableWebhookRecordsBecomeDeadLettersOnTheExternalBroker() throws Exception {
+    void failedWebhookRecordsBecomeDeadLetters() throws Exception {
         Credentials city = register();
         String subscription = subscribe(city);
         ApiClient subscriber = ApiClient.withApiKey(http, city.apiKey);
