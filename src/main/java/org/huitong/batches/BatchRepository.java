@@ -16,6 +16,9 @@ public interface BatchRepository {
     /** Adds one chunk's counts to the batch. */
     void addCounts(long batchId, long read, long published, long unchanged, long quarantined);
 
+    /** Adds records deleted because a full snapshot no longer had them; joins the caller's transaction. */
+    void addDeleted(long batchId, long deleted);
+
     /** Sets the final status, the finish time and, unless {@code null}, the error. */
     void finish(long batchId, BatchStatus status, String errorCode, LocalizedText error);
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcBatchRepository implements BatchRepository {
 
     private static final String COLUMNS = "id, connector_id, source_file, file_sha256, file_size, status,"
-            + " read_count, published_count, unchanged_count, quarantined_count, started_at,"
+            + " read_count, published_count, unchanged_count, quarantined_count, deleted_count, started_at,"
             + " finished_at, error_code, error_message_zh, error_message_en";
 
     private static final RowMapper<Batch> BATCH_MAPPER = JdbcBatchRepository::mapBatch;
@@ -66,6 +66,14 @@ public class JdbcBatchRepository implements BatchRepository {
                 + " unchanged_count = unchanged_count + :unchanged,"
                 + " quarantined_count = quarantined_count + :quarantined WHERE id = :id", parameters);
 
+        requireUpdated(batchId, updated);
+    }
+
+    @Override
+    public void addDeleted(long batchId, long deleted) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", batchId).addValue("deleted", deleted);
+        int updated = jdbc.update("UPDATE batches SET deleted_count = deleted_count + :deleted WHERE id = :id",
+                parameters);
         requireUpdated(batchId, updated);
     }
 
@@ -172,6 +180,7 @@ public class JdbcBatchRepository implements BatchRepository {
                 row.getLong("published_count"),
                 row.getLong("unchanged_count"),
                 row.getLong("quarantined_count"),
+                row.getLong("deleted_count"),
                 JdbcTimestamps.read(row, "started_at"),
                 JdbcTimestamps.read(row, "finished_at"),
                 row.getString("error_code"),

@@ -18,9 +18,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param sourceFile file name as delivered
  * @param firstLine first physical line or row in the source file
  * @param lastLine last physical line or row in the source file
+ * @param deleted true for a record that its source no longer has; {@code data} is then its last
+ *     published content, so that subscribers' filters and views apply to it as before
  */
 public record OutboundRecord(String recordType, String schemaId, String businessKey, int version,
                              String contentHash, ObjectNode data, String department,
                              String connectorId, long batchId, String sourceFile, long firstLine,
-                             long lastLine) {
+                             long lastLine, boolean deleted) {
+
+    /** A new or changed record. */
+    public OutboundRecord(String recordType, String schemaId, String businessKey, int version,
+                          String contentHash, ObjectNode data, String department, String connectorId,
+                          long batchId, String sourceFile, long firstLine, long lastLine) {
+        this(recordType, schemaId, businessKey, version, contentHash, data, department, connectorId, batchId,
+                sourceFile, firstLine, lastLine, false);
+    }
 }

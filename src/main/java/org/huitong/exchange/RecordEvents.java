@@ -16,8 +16,9 @@ import org.springframework.web.util.UriUtils;
  * <ul>
  *   <li>{@code id} is the {@link EventId}.
  *   <li>{@code source} is {@code /huitong/departments/<department>/connectors/<connectorId>}.
- *   <li>{@code type} is {@code cn.huitong.} followed by the record type. A schema change shows
- *       in {@code dataschema}, not in the type.
+ *   <li>{@code type} is {@code cn.huitong.} followed by the record type, and for a record that
+ *       its source no longer has, followed by {@value #DELETED_SUFFIX}. A schema change shows in
+ *       {@code dataschema}, not in the type.
  *   <li>{@code subject} is the business key, and {@code time} is the publish time in UTC.
  *   <li>The lineage extensions are the constants below.
  * </ul>
@@ -26,6 +27,9 @@ public final class RecordEvents {
 
     /** Prefix of every event type, followed by the record type. */
     public static final String TYPE_PREFIX = "cn.huitong.";
+
+    /** Suffix of the type of a deletion event, for example {@code cn.huitong.credit.license.deleted}. */
+    public static final String DELETED_SUFFIX = ".deleted";
 
     public static final String DATA_CONTENT_TYPE = "application/json";
 
@@ -62,7 +66,7 @@ public final class RecordEvents {
         return CloudEventBuilder.v1()
                 .withId(EventId.of(record).toString())
                 .withSource(source(record))
-                .withType(TYPE_PREFIX + new ExchangeAddress(record.recordType()).recordType())
+                .withType(type(record))
                 .withSubject(record.businessKey())
                 .withDataSchema(URI.create(record.schemaId()))
                 .withDataContentType(DATA_CONTENT_TYPE)
@@ -75,6 +79,12 @@ public final class RecordEvents {
                 .withExtension(CONNECTOR, record.connectorId())
                 .withData(JsonCloudEventData.wrap(record.data()))
                 .build();
+    }
+
+    /** Returns the event type of the record, for example {@code cn.huitong.credit.license}. */
+    public static String type(OutboundRecord record) {
+        String type = TYPE_PREFIX + new ExchangeAddress(record.recordType()).recordType();
+        return record.deleted() ? type + DELETED_SUFFIX : type;
     }
 
     private static URI source(OutboundRecord record) {

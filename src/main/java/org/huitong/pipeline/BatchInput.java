@@ -35,4 +35,12 @@ public interface BatchInput {
      */
     default void chunkCommitting(long batchId) {
     }
+
+    /**
+     * Returns true when the input is a complete snapshot of its source, so that the connector's
+     * records it does not contain are deleted once it has been read without quarantine.
+     */
+    default boolean deletesMissing() {
+        return false;
+    }
 }

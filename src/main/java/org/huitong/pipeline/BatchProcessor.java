@@ -38,14 +38,16 @@ public class BatchProcessor {
     private final ChunkCommitter committer;
     private final BatchRepository batches;
     private final Messages messages;
+    private final SnapshotDeletions deletions;
 
-    public BatchProcessor(SchemaRegistry schemas, RecordValidator validator,
-                          ChunkCommitter committer, BatchRepository batches, Messages messages) {
+    public BatchProcessor(SchemaRegistry schemas, RecordValidator validator, ChunkCommitter committer,
+                          BatchRepository batches, Messages messages, SnapshotDeletions deletions) {
         this.schemas = schemas;
         this.validator = validator;
         this.committer = committer;
         this.batches = batches;
         this.messages = messages;
+        this.deletions = deletions;
     }
 
     /**
@@ -81,12 +83,16 @@ public class BatchProcessor {
         try {
             BatchStatus status = run(batch, input, tally);
             batches.finish(batchId, status, tally.errorCode(), tally.error());
-            log.info("Batch {} {}: read {}, published {}, unchanged {}, quarantined {}", batchId,
-                    status, tally.read(), tally.published(), tally.unchanged(), tally.quarantined());
+            log.info("Batch {} {}: read {}, published {}, unchanged {}, quarantined {}, deleted {}", batchId,
+                    status, tally.read(), tally.published(), tally.unchanged(), tally.quarantined(), tally.deleted());
             return tally.outcome(status);
         } catch (PipelineFailureException e) {
             markFailed(batchId, e);
             throw e;
+        } finally {
+            if (input.deletesMissing()) {
+                deletions.forget(batchId);
+            }
         }
     }
 
@@ -98,14 +104,23 @@ public class BatchProcessor {
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
             RecordChecker checker = new RecordChecker(batch.spec(), mapper, binding, validator);
+            Runnable inTransaction = () -> {
+                input.chunkCommitting(batch.batchId());
+                if (input.deletesMissing()) {
+                    deletions.remember(batch, chunk);
+                }
+            };
             while (reader.hasNext()) {
                 add(batch, checker.check(reader.next()), chunk);
                 if (chunk.size() >= chunkSize) {
-                    tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
+                    tally.add(committer.commit(batch, chunk, inTransaction));
                     chunk.clear();
                 }
             }
-            tally.add(committer.commit(batch, chunk, () -> input.chunkCommitting(batch.batchId())));
+            tally.add(committer.commit(batch, chunk, inTransaction));
+            if (input.deletesMissing()) {
+                tally.addDeleted(deletions.deleteMissing(batch, tally));
+            }
             return BatchStatus.COMPLETED;
         } catch (FileRejectedException e) {
             return rejectRest(batch, chunk, tally, e);

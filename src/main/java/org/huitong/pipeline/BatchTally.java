@@ -11,6 +11,7 @@ final class BatchTally {
     private long published;
     private long unchanged;
     private long quarantined;
+    private long deleted;
     private Violation fileError;
 
     BatchTally(long batchId) {
@@ -22,6 +23,10 @@ final class BatchTally {
         published += counts.published();
         unchanged += counts.unchanged();
         quarantined += counts.quarantined();
+    }
+
+    void addDeleted(long count) {
+        deleted += count;
     }
 
     void fileError(Violation violation) {
@@ -44,6 +49,10 @@ final class BatchTally {
         return quarantined;
     }
 
+    long deleted() {
+        return deleted;
+    }
+
     String errorCode() {
         return fileError == null ? null : fileError.code();
     }
@@ -53,6 +62,6 @@ final class BatchTally {
     }
 
     BatchOutcome outcome(BatchStatus status) {
-        return new BatchOutcome(batchId, status, read, published, unchanged, quarantined);
+        return new BatchOutcome(batchId, status, read, published, unchanged, quarantined, deleted);
     }
 }

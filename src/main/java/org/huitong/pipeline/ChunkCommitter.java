@@ -5,6 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.huitong.batches.BatchRepository;
 import org.huitong.exchange.ExchangePublisher;
 import org.huitong.exchange.OutboundRecord;
@@ -12,6 +20,7 @@ import org.huitong.exchange.PublishException;
 import org.huitong.quarantine.QuarantineRepository;
 import org.huitong.records.RecordStore;
 import org.huitong.records.RecordVersion;
+import org.huitong.records.SnapshotRecords;
 import org.huitong.records.StoredVersion;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +44,11 @@ public class ChunkCommitter {
     private final QuarantineRepository quarantine;
     private final BatchRepository batches;
     private final ExchangePublisher publisher;
+
+    private static final ObjectMapper EXACT_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     public ChunkCommitter(TransactionTemplate transactions, RecordStore recordStore,
                           QuarantineRepository quarantine, BatchRepository batches,
@@ -65,8 +79,24 @@ public class ChunkCommitter {
      * before the broker commits, so that what it writes commits or rolls back with the chunk.
      */
     Counts commit(BatchContext batch, Chunk chunk, Runnable inTransaction) {
+        return inTransaction(batch, () -> commitInTransaction(batch, chunk, inTransaction));
+    }
+
+    /**
+     * Stores and publishes the deletion of records that a full snapshot of their source no
+     * longer had: each gets one more version with the deleted marker as its content hash, and an
+     * event of type {@code <type>.deleted} that carries its last content.
+     *
+     * @return how many records were deleted
+     * @throws PipelineFailureException if the database or the broker failed; nothing was deleted then
+     */
+    long commitDeletions(BatchContext batch, List<SnapshotRecords.Missing> missing) {
+        return inTransaction(batch, () -> deleteInTransaction(batch, missing));
+    }
+
+    private <T> T inTransaction(BatchContext batch, Supplier<T> work) {
         try {
-            return transactions.execute(status -> commitInTransaction(batch, chunk, inTransaction));
+            return transactions.execute(status -> work.get());
         } catch (PublishFailure e) {
             throw new PipelineFailureException(PipelineFailureException.Part.BROKER,
                     "Broker failed while publishing batch "
@@ -99,6 +129,35 @@ public class ChunkCommitter {
             }
         }
         return counts;
+    }
+
+    private long deleteInTransaction(BatchContext batch, List<SnapshotRecords.Missing> missing) {
+        List<RecordVersion> versions = new ArrayList<>();
+        List<OutboundRecord> outbound = new ArrayList<>();
+        for (SnapshotRecords.Missing record : missing) {
+            int version = record.version() + 1;
+            versions.add(new RecordVersion(batch.spec().type(), record.businessKey(), version,
+                    SnapshotRecords.DELETED_HASH, record.payload(), batch.connectorId(), batch.batchId()));
+            outbound.add(batch.deletion(record.businessKey(), version, storedData(record)));
+        }
+        recordStore.saveLatest(versions);
+        batches.addDeleted(batch.batchId(), versions.size());
+        try {
+            publisher.publish(outbound);
+        } catch (PublishException e) {
+            throw new PublishFailure(e);
+        }
+        return versions.size();
+    }
+
+    /** Parses a stored payload with its decimals exactly as they were published. */
+    private static ObjectNode storedData(SnapshotRecords.Missing record) {
+        try {
+            return (ObjectNode) EXACT_JSON.readTree(record.payload());
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("The stored payload of record " + record.businessKey()
+                    + " is not a JSON object", e);
+        }
     }
 
     /** Assigns versions to changed records; returns how many were unchanged. */

@@ -26,7 +26,7 @@ public final class MigratedDatabase {
         "quarantine_violations", "quarantined_records", "stored_records", "batches", "api_key", "subscriptions",
         "subscribers", "hub_user",
         "push_idempotency_keys", "mqtt_alarm_inbox", "device_sequences", "device_sequence_gaps",
-        "source_watermarks", "published_events"};
+        "source_watermarks", "published_events", "snapshot_keys"};
 
     private final String name;
 

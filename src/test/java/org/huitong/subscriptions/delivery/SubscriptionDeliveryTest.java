@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.TimeGauge;
 import jakarta.jms.Connection;
@@ -17,6 +18,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.huitong.exchange.OutboundRecord;
@@ -131,6 +133,31 @@ class SubscriptionDeliveryTest {
         assertThat(stats.feedQueueExists()).isTrue();
         assertThat(stats.oldestMessageAge()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
         assertThat(stats.feedConsumers()).isZero();
+    }
+
+    @Test
+    void deletionEventReachesFeedAsView() throws Exception {
+        subscribe("sub-deleted", "city-deleted");
+        OutboundRecord live = DeliveryHub.license("DELETE-1", "620102");
+        OutboundRecord deleted = new OutboundRecord(live.recordType(), live.schemaId(), live.businessKey(), 2,
+                "deleted", live.data(), live.department(), live.connectorId(), live.batchId(), live.sourceFile(), 0, 0,
+                true);
+        hub.publish(deleted, DeliveryHub.license("DELETE-OTHER", "620201"));
+
+        try (Connection connection = connect("city-deleted")) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue("feeds.sub-deleted"));
+            connection.start();
+            TextMessage message = (TextMessage) consumer.receive(5_000);
+            assertThat(message).isNotNull();
+            JsonNode event = DeliveryHub.EXACT_JSON.readTree(message.getText());
+
+            assertThat(event.path("type").asText()).isEqualTo("cn.huitong.credit.license.deleted");
+            assertThat(message.getStringProperty("ce_type")).isEqualTo("cn.huitong.credit.license.deleted");
+            assertThat(event.at("/data/XK_WSH").asText()).isEqualTo("DELETE-1");
+            assertThat(event.path("data").has("feeRate")).as("only granted fields").isFalse();
+            assertThat(consumer.receive(1_000)).as("the filter still applies to deletions").isNull();
+        }
     }
 
     /** Returns the next message, or null when the consumer was closed by the broker or none arrives. */

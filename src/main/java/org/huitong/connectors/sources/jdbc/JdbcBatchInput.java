@@ -28,6 +28,7 @@ final class JdbcBatchInput implements BatchInput {
     private final SourceQuery query;
     private final WatermarkStore watermarks;
     private final boolean strictlyAfter;
+    private final boolean deletesMissing;
     private final String name;
     private Watermark committed;
 
@@ -35,15 +36,17 @@ final class JdbcBatchInput implements BatchInput {
      * @param committed the stored watermark the poll started from, or {@code null}
      * @param strictlyAfter whether the query reads strictly after the watermark (no overlap),
      *     so every row read moves the watermark forward
+     * @param deletesMissing whether this is a snapshot whose missing records are deleted
      */
     JdbcBatchInput(String connectorId, SourceRowReader reader, SourceQuery query, WatermarkStore watermarks,
-                   Watermark committed, boolean strictlyAfter) {
+                   Watermark committed, boolean strictlyAfter, boolean deletesMissing) {
         this.connectorId = connectorId;
         this.reader = reader;
         this.query = query;
         this.watermarks = watermarks;
         this.committed = committed;
         this.strictlyAfter = strictlyAfter;
+        this.deletesMissing = deletesMissing;
         this.name = "poll " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 + (committed == null ? "" : " from " + committed.timestamp());
     }
@@ -74,6 +77,11 @@ final class JdbcBatchInput implements BatchInput {
     @Override
     public RecordReader open(ConnectorDescriptor connector) {
         return reader;
+    }
+
+    @Override
+    public boolean deletesMissing() {
+        return deletesMissing;
     }
 
     @Override

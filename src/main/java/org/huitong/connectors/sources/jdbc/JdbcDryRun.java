@@ -42,7 +42,7 @@ public class JdbcDryRun {
             SourceRowReader reader = new SourceRowReader(connector.id(), cursor,
                     settings.incremental() ? settings.timestampColumn() : null, settings.keyColumn());
             return dryRunner.run(connector, new JdbcBatchInput(connector.id(), reader, query, watermarks,
-                    start, true), shown);
+                    start, true, false), shown);
         } catch (SQLException e) {
             throw failed(connector, e.getMessage(), settings);
         } catch (PipelineFailureException e) {

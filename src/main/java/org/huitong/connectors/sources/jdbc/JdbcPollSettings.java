@@ -10,11 +10,12 @@ import java.util.Map;
  * @param query a SELECT statement, or {@code null} when {@code table} is set
  * @param password the resolved password; never log it or put it in a message
  * @param overlap how far before the watermark's timestamp an incremental poll reads again
+ * @param deletions whether a snapshot deletes the connector's records that it no longer contains
  */
 public record JdbcPollSettings(String url, String username, String password, String table,
                                String query, boolean incremental, String timestampColumn,
                                String keyColumn, Duration overlap, int fetchSize,
-                               int statementTimeoutSeconds, int retryPolls) {
+                               int statementTimeoutSeconds, int retryPolls, boolean deletions) {
 
     public static final String TEMPLATE = "jdbc-poll";
 
@@ -27,7 +28,8 @@ public record JdbcPollSettings(String url, String username, String password, Str
                 Duration.parse(parameters.getOrDefault("overlap", "PT5M")),
                 Integer.parseInt(parameters.getOrDefault("fetchSize", "1000")),
                 Integer.parseInt(parameters.getOrDefault("statementTimeoutSeconds", "300")),
-                Integer.parseInt(parameters.getOrDefault("retryPolls", "5")));
+                Integer.parseInt(parameters.getOrDefault("retryPolls", "5")),
+                Boolean.parseBoolean(parameters.getOrDefault("deletions", "false")));
     }
 
     @Override

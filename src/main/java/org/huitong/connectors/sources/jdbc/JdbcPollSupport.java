@@ -104,6 +104,9 @@ public class JdbcPollSupport implements SourceSupport {
                     errors.add(new DescriptorError(PARAMETERS + column, "jdbc-incremental-column", column));
                 }
             }
+            if ("true".equals(parameters.get("deletions"))) {
+                errors.add(new DescriptorError(PARAMETERS + "deletions", "jdbc-deletions-snapshot"));
+            }
         }
     }
 

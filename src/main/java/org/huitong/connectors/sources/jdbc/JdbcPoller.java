@@ -112,7 +112,7 @@ public class JdbcPoller {
                 return null;
             }
             BatchOutcome outcome = processor.process(connector, new JdbcBatchInput(id, reader, query,
-                    watermarks, start, settings.overlap().isZero()));
+                    watermarks, start, settings.overlap().isZero(), !settings.incremental() && settings.deletions()));
             health.sourceAvailable(id);
             return outcome;
         } catch (SQLException e) {

@@ -71,6 +71,8 @@ class JdbcPollPostgresTest extends JdbcPollScenarios {
                 "source.parameters.timestampColumn", "增量模式需要 timestampColumn");
         assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: t, timestampColumn: ts, keyColumn: id,"
                 + " overlap: five minutes", "source.parameters.overlap", "ISO-8601");
+        assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: t, timestampColumn: ts, keyColumn: id,"
+                + " deletions: true", "source.parameters.deletions", "deletions 只适用于快照模式");
         assertError("url: 'jdbc:postgresql://127.0.0.1/x', table: 't; DROP TABLE x', mode: snapshot",
                 "source.parameters.table", "");
     }

@@ -184,6 +184,65 @@ abstract class JdbcPollScenarios {
                 && batch.get("unchanged").asLong() == 9);
     }
 
+    @Test
+    void snapshotDeletesMissingRecords() throws Exception {
+        String table = "snapshot_deletions";
+        source().createInstitutions(table);
+        source().insert(table, 5001, 5005, null);
+
+        try (ExchangeSubscriber subscriber = subscribe("snapshot-deletions")) {
+            create(connector("jdbc-deletions", "table: " + table + ", mode: snapshot, keyColumn: id, deletions: true",
+                    ""));
+            await().atMost(WAIT).until(() -> stored("jdbc-deletions") == 5);
+
+            source().execute("DELETE FROM " + table + " WHERE id IN (5002, 5004)");
+            await().atMost(WAIT).until(() -> version(5002) == 2 && version(5004) == 2);
+            Thread.sleep(2500);
+
+            List<JsonNode> deletions = received(subscriber, 5001, 5005).stream()
+                    .filter(event -> event.get("type").asText().endsWith(".deleted")).toList();
+            assertThat(subjects(deletions)).containsExactlyInAnyOrderElementsOf(
+                    List.of(SourceDatabase.usccs(5002, 5002).get(0), SourceDatabase.usccs(5004, 5004).get(0)));
+            assertThat(deletions).allSatisfy(event -> {
+                assertThat(event.get("type").asText()).isEqualTo("cn.huitong.elder.institution.deleted");
+                assertThat(event.get("recordversion").asInt()).isEqualTo(2);
+                assertThat(event.at("/data/name").asText()).as("the last content").startsWith("养老机构500");
+            });
+            assertThat(batches("jdbc-deletions")).anyMatch(batch -> batch.get("deleted").asLong() == 2);
+            assertThat(batches("jdbc-deletions").stream().mapToLong(batch -> batch.get("deleted").asLong()).sum())
+                    .as("later snapshots delete nothing again").isEqualTo(2);
+
+            source().insert(table, 5002, 5002, null);
+            await().atMost(WAIT).until(() -> version(5002) == 3);
+            List<JsonNode> again = received(subscriber, 5002, 5002);
+            assertThat(again).extracting(event -> event.get("type").asText())
+                    .containsExactly("cn.huitong.elder.institution");
+        }
+    }
+
+    @Test
+    void snapshotWithQuarantineDeletesNothing() throws Exception {
+        String table = "snapshot_quarantine";
+        source().createInstitutions(table);
+        source().insert(table, 5101, 5103, null);
+        create(connector("jdbc-deletions-guard", "table: " + table + ", mode: snapshot, keyColumn: id, deletions: true",
+                ""));
+        await().atMost(WAIT).until(() -> stored("jdbc-deletions-guard") == 3);
+
+        source().execute("DELETE FROM " + table + " WHERE id = 5103",
+                "INSERT INTO " + table + " (id, uscc, name, kind, division_code) VALUES (5199, 'NOT-A-USCC', '坏行', '养老机构', '620102')");
+        await().atMost(WAIT).until(() -> batches("jdbc-deletions-guard").stream()
+                .filter(batch -> batch.get("quarantined").asLong() == 1).count() >= 2);
+        assertThat(version(5103)).as("kept while the snapshot has a quarantined row").isEqualTo(1);
+
+        source().execute("DELETE FROM " + table + " WHERE id = 5199");
+        await().atMost(WAIT).until(() -> version(5103) == 2);
+
+        source().execute("DELETE FROM " + table);
+        Thread.sleep(2500);
+        assertThat(version(5101)).as("an empty snapshot deletes nothing").isEqualTo(1);
+    }
+
     void assertExactlyOnce(ExchangeSubscriber subscriber, int first, int last) throws Exception {
         List<JsonNode> events = received(subscriber, first, last);
         assertThat(subjects(events)).hasSize(last - first + 1);

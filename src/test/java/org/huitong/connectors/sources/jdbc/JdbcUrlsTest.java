@@ -71,7 +71,7 @@ class JdbcUrlsTest {
     @Test
     void queryWrappedAsSubquery() {
         JdbcPollSettings snapshot = new JdbcPollSettings("jdbc:postgresql://h/db", null, null, null,
-                "SELECT a, b FROM x", false, null, null, Duration.ZERO, 100, 10, 1);
+                "SELECT a, b FROM x", false, null, null, Duration.ZERO, 100, 10, 1, false);
 
         assertThat(SourceQuery.of(snapshot, null).sql()).isEqualTo("SELECT * FROM (SELECT a, b FROM x) huitong_source");
         assertThat(JdbcPollSupport.isSingleSelect("  with x as (select 1) select * from x")).isTrue();
@@ -81,7 +81,7 @@ class JdbcUrlsTest {
 
     private static JdbcPollSettings settings(String overlap) {
         return new JdbcPollSettings("jdbc:postgresql://h/db", null, null, "t", null, true, "ts", "id",
-                Duration.parse(overlap), 100, 10, 1);
+                Duration.parse(overlap), 100, 10, 1, false);
     }
 
     @Test
