@@ -12,6 +12,7 @@ import org.huitong.exchange.security.FeedAccess;
 import org.huitong.exchange.security.HubBrokerSecurityManager;
 import org.huitong.exchange.security.InternalBrokerAccount;
 import org.huitong.exchange.security.ManagedBrokerAccounts;
+import org.huitong.security.LoginThrottle;
 import org.huitong.subscriptions.SubscriptionDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,8 +59,10 @@ public class ExchangeConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
-    HubBrokerSecurityManager hubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess) {
-        return new HubBrokerSecurityManager(internalAccount, feedAccess);
+    HubBrokerSecurityManager hubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess,
+                                                      ObjectProvider<LoginThrottle> throttle) {
+        // The full hub always has the throttle; the narrow exchange test contexts have none.
+        return new HubBrokerSecurityManager(internalAccount, feedAccess, throttle.getIfAvailable());
     }
 
     private static Path brokerDataDirectory(ExchangeProperties properties, String hubDataDirectory) {

@@ -1,6 +1,7 @@
 package org.huitong.exchange.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.huitong.exchange.brokerplugin.FeedTopicGuard;
+import org.huitong.security.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@code security-invalidation-interval} (10 seconds by default in Artemis 2.40). A revoked
  * subscription loses access at once all the same, because the hub deletes its feed queue and
  * thereby closes its consumers.
+ *
+ * <p>Failed network logins count per user name in the hub's {@link LoginThrottle}, under the
+ * prefix {@value #THROTTLE_PREFIX}, apart from API logins. A name locked out is rejected without
+ * checking its password until the lock-out ends.
  */
 public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
 
@@ -45,13 +51,20 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
 
     private static final Logger log = LoggerFactory.getLogger(HubBrokerSecurityManager.class);
 
+    /** Prefix of broker user names in the login throttle. */
+    static final String THROTTLE_PREFIX = "broker:";
+
     private final InternalBrokerAccount internalAccount;
     private final FeedAccess feedAccess;
     private final SubscriberLoginCache logins = new SubscriberLoginCache(LOGIN_CACHE_TTL);
+    private final LoginThrottle throttle;
 
-    public HubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess) {
+    /** @param throttle the hub's login throttle, or null where the context has none */
+    public HubBrokerSecurityManager(InternalBrokerAccount internalAccount, FeedAccess feedAccess,
+                                    LoginThrottle throttle) {
         this.internalAccount = internalAccount;
         this.feedAccess = feedAccess;
+        this.throttle = throttle;
     }
 
     @Override
@@ -59,17 +72,26 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
         if (isInVm(connection)) {
             return BrokerSubjects.hub(internalAccount.username());
         }
-        if (internalAccount.matches(user, password)) {
-            return BrokerSubjects.hub(user);
+        String address = connection == null ? "unknown address" : connection.getRemoteAddress();
+        Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedUntil(throttleKey(user));
+        if (locked.isPresent()) {
+            log.warn("Rejected broker login of user '{}' from {}: locked out until {} after repeated failed logins",
+                    printable(user), address, locked.get());
+            return null;
         }
 
-        Optional<String> subscriberId = authenticateSubscriber(user, password);
-        if (subscriberId.isPresent()) {
-            return BrokerSubjects.subscriber(user, subscriberId.get());
+        Subject subject = internalAccount.matches(user, password) ? BrokerSubjects.hub(user)
+                : authenticateSubscriber(user, password).map(id -> BrokerSubjects.subscriber(user, id)).orElse(null);
+        if (subject != null) {
+            if (throttle != null) {
+                throttle.succeeded(throttleKey(user));
+            }
+            return subject;
         }
 
-        log.warn("Rejected broker login of user '{}' from {}: unknown user, wrong password or disabled subscriber",
-                printable(user), connection == null ? "unknown address" : connection.getRemoteAddress());
+        Optional<Instant> lockedNow = throttle == null ? Optional.empty() : throttle.failed(throttleKey(user));
+        log.warn("Rejected broker login of user '{}' from {}: unknown user, wrong password or disabled subscriber{}",
+                printable(user), address, lockedNow.map(until -> "; the name is locked out until " + until).orElse(""));
         return null;
     }
 
@@ -108,6 +130,10 @@ public class HubBrokerSecurityManager implements ActiveMQSecurityManager5 {
         Optional<String> subscriberId = feedAccess.authenticate(user, password);
         subscriberId.ifPresent(id -> logins.remember(user, password, id));
         return subscriberId;
+    }
+
+    private static String throttleKey(String user) {
+        return THROTTLE_PREFIX + (user == null ? "" : user);
     }
 
     /** Returns true for connections through the broker's in-VM acceptor. */

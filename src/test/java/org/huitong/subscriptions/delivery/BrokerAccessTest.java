@@ -91,6 +91,21 @@ class BrokerAccessTest {
     }
 
     @Test
+    void repeatedFailuresLockNameOut() throws Exception {
+        hub.directory.addSubscriber("city-lock", "city-lock-user", "city-lock-password");
+        hub.directory.addSubscriber("city-free", "city-free-user", "city-free-password");
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(hub.coreUrl());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> factory.createConnection("city-lock-user", "guessed-Secret-42").close())
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+
+        assertThatThrownBy(() -> factory.createConnection("city-lock-user", "city-lock-password").close())
+                .as("the right password while locked out").isInstanceOf(JMSSecurityException.class);
+        factory.createConnection("city-free-user", "city-free-password").close();
+    }
+
+    @Test
     void mqttWrongPasswordRejected() throws Exception {
         MqttClient client = new MqttClient(mqttUrl(), "city-a-wrong", new MemoryPersistence());
         try {

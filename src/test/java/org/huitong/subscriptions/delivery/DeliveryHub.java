@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +23,8 @@ import org.huitong.exchange.ExchangeConfiguration;
 import org.huitong.exchange.ExchangePublisher;
 import org.huitong.exchange.OutboundRecord;
 import org.huitong.exchange.PublishException;
+import org.huitong.security.HubSecurityProperties;
+import org.huitong.security.LoginThrottle;
 import org.huitong.subscriptions.Subscription;
 import org.huitong.subscriptions.SubscriptionChanged;
 import org.huitong.subscriptions.SubscriptionFilter;
@@ -74,6 +77,15 @@ final class DeliveryHub implements AutoCloseable {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        /** The hub's throttle with its default settings: 5 failures in 15 minutes lock a name out. */
+        @Bean
+        LoginThrottle loginThrottle() {
+            return new LoginThrottle(new HubSecurityProperties(true, null, false,
+                    new HubSecurityProperties.InitialAdmin("admin", null, null),
+                    new HubSecurityProperties.Jwt("huitong_role", "department", "preferred_username"),
+                    new HubSecurityProperties.Login(5, Duration.ofMinutes(15), Duration.ofMinutes(15))));
         }
     }
 
