@@ -1,7 +1,10 @@
 package org.huitong.web;
 
 import java.util.Locale;
+import org.huitong.exchange.management.BrokerManagementException;
 import org.huitong.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,6 +15,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** Turns API errors into RFC 9457 problem details in the request's language. */
 @RestControllerAdvice
 public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Messages messages;
 
@@ -38,6 +43,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ServiceUnavailableException.class)
     public ProblemDetail unavailable(ServiceUnavailableException e, Locale locale) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text(e.messageKey(), e.args()).forLocale(locale));
+    }
+
+    /** A request that needed the broker, such as queue statistics or dead letters, while it was unreachable. */
+    @ExceptionHandler(BrokerManagementException.class)
+    public ProblemDetail brokerUnavailable(BrokerManagementException e, Locale locale) {
+        log.warn("A request failed because the broker did not answer: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text("broker.unavailable").forLocale(locale));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

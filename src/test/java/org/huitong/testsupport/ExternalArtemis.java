@@ -45,7 +45,11 @@ public final class ExternalArtemis implements AutoCloseable {
     }
 
     public static ExternalArtemis start(Path instanceDirectory) {
-        int port = freePort();
+        return start(instanceDirectory, freePort());
+    }
+
+    /** Starts a broker that accepts clients on {@code port} of the loopback address. */
+    public static ExternalArtemis start(Path instanceDirectory, int port) {
         try {
             FileConfiguration configuration = new FileConfiguration();
             FileDeploymentManager deployment = new FileDeploymentManager(
@@ -91,7 +95,7 @@ public final class ExternalArtemis implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -69,7 +69,7 @@ public class SubscriptionController {
         String subscriptionId = subscriptions.get(id, currentUser.get()).subscription().id();
         SubscriptionDelivery running = delivery.getIfAvailable();
         if (running == null) {
-            // With an external broker the hub keeps no feed queues, so there is nothing to measure.
+            // Only a context built without subscription delivery lacks the bean.
             return new DeliveryStats(subscriptionId, false, 0, Duration.ZERO, 0, 0);
         }
         return running.stats(subscriptionId);

@@ -60,6 +60,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
     private final ObjectProvider<MeterRegistry> meterRegistry;
     private final ConnectionFactory connectionFactory;
     private final ObjectMapper json;
+    private final Duration reconcileRetry;
     private final Map<String, RelayWorker> relays = new ConcurrentHashMap<>();
 
     // Set by start() when delivery is on; null while it is off.
@@ -77,6 +78,14 @@ public class SubscriptionDelivery implements SmartLifecycle {
     public SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
                                 BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
                                 ConnectionFactory connectionFactory, ObjectMapper json) {
+        this(directory, views, queues, accounts, meterRegistry, connectionFactory, json, RECONCILE_RETRY);
+    }
+
+    /** @param reconcileRetry how long to wait before trying again to reconcile with an unreachable broker */
+    SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
+                         BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
+                         ConnectionFactory connectionFactory, ObjectMapper json, Duration reconcileRetry) {
+        this.reconcileRetry = reconcileRetry;
         this.directoryProvider = directory;
         this.viewsProvider = views;
         this.queues = queues;
@@ -109,7 +118,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
             reconcile();
         } catch (BrokerManagementException e) {
             log.error("Subscription delivery cannot start yet: {}. Trying again in {}.", e.getMessage(),
-                    RECONCILE_RETRY);
+                    reconcileRetry);
             retry = new Thread(this::retryLater, "subscription-delivery-retry");
             retry.setDaemon(true);
             retry.start();
@@ -118,7 +127,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
 
     private void retryLater() {
         try {
-            Thread.sleep(RECONCILE_RETRY.toMillis());
+            Thread.sleep(reconcileRetry.toMillis());
         } catch (InterruptedException e) {
             return;
         }
