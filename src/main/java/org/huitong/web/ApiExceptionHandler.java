@@ -45,10 +45,10 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text(e.messageKey(), e.args()).forLocale(locale));
     }
 
-    /** A request that needed the broker, such as queue statistics or dead letters, while it was unreachable. */
+    /** Answers 503 to a request that needs the broker, such as queue statistics or dead letters, while it is unreachable. */
     @ExceptionHandler(BrokerManagementException.class)
     public ProblemDetail brokerUnavailable(BrokerManagementException e, Locale locale) {
-        log.warn("A request failed because the broker did not answer: {}", e.getMessage());
+        log.warn("A request failed because the broker did not respond: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text("broker.unavailable").forLocale(locale));
     }
 
