@@ -17,9 +17,9 @@ import org.huitong.security.MetadataEndpoints;
  * are rejected. The hub checks a URL when it is set and again, with a new DNS lookup, before
  * each delivery attempt.
  *
- * <p>NOTE: the host is resolved here and again by the HTTP client when it connects, so a DNS
- * server that answers differently the second time (DNS rebinding) is not caught. The allowlist
- * limits this to hosts the operator trusts.
+ * <p>The sender resolves the host through {@link #resolveChecked} when it connects, so a DNS
+ * server that answers differently the second time (DNS rebinding) cannot send it to a forbidden
+ * address.
  */
 public class WebhookHostPolicy {
 
@@ -39,7 +39,18 @@ public class WebhookHostPolicy {
      */
     public URI check(String url) throws WebhookUrlException {
         URI uri = parse(url);
-        String host = checkWithoutLookup(uri);
+        resolveChecked(checkWithoutLookup(uri));
+        return uri;
+    }
+
+    /**
+     * Resolves a host of a checked URL and returns its addresses, unless one of them is
+     * forbidden. The sender connects only to addresses returned here, so a DNS answer that
+     * changes after {@link #check} cannot lead it to a forbidden address.
+     *
+     * @throws WebhookUrlException if the host is unknown or resolves to a forbidden address
+     */
+    InetAddress[] resolveChecked(String host) throws WebhookUrlException {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -51,7 +62,7 @@ public class WebhookHostPolicy {
                 throw new WebhookUrlException("webhook.address-rejected", host + " (" + address.getHostAddress() + ")");
             }
         }
-        return uri;
+        return addresses;
     }
 
     private URI parse(String url) throws WebhookUrlException {

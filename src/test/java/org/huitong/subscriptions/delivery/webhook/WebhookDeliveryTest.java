@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,11 +54,20 @@ class WebhookDeliveryTest {
 
         static volatile String switchingHostAddress = "127.0.0.1";
 
+        /** When set, every second lookup of the switching host returns the metadata address. */
+        static volatile boolean rebinding;
+
+        static final AtomicInteger LOOKUPS = new AtomicInteger();
+
         @Bean
         HostResolver testHostResolver() {
-            return host -> host.equals(SWITCHING_HOST)
-                    ? new InetAddress[] {InetAddress.getByName(switchingHostAddress)}
-                    : resolveSystem(host);
+            return host -> {
+                if (!host.equals(SWITCHING_HOST)) {
+                    return resolveSystem(host);
+                }
+                boolean rebind = rebinding && LOOKUPS.incrementAndGet() % 2 == 0;
+                return new InetAddress[] {InetAddress.getByName(rebind ? "169.254.169.254" : switchingHostAddress)};
+            };
         }
 
         private static InetAddress[] resolveSystem(String host) throws UnknownHostException {
@@ -308,6 +318,32 @@ class WebhookDeliveryTest {
         JsonNode deadLetter = deadLetters(subscribed).path("items").get(0);
         assertThat(deadLetter.path("lastError").asText()).contains("169.254.169.254").contains("metadata");
         assertThat(deadLetter.path("lastStatus").asInt()).isZero();
+        assertThat(receiver.received(path)).isEmpty();
+    }
+
+    /**
+     * The host policy's lookup answers loopback and the lookup for the connection answers the
+     * metadata address, as a rebinding DNS server would.
+     */
+    @Test
+    void dnsRebindingAtConnectIsRejected() throws Exception {
+        Subscribed subscribed = subscribe(1);
+        String path = "/rebind/" + subscribed.subscriptionId();
+        String url = receiver.url(path).replace("127.0.0.1", SWITCHING_HOST);
+        assertThat(subscribed.client().putJson(webhookPath(subscribed), """
+                {"url": "%s", "batchSize": 1}""".formatted(url)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        TestResolver.LOOKUPS.set(0);
+        TestResolver.rebinding = true;
+        try {
+            publish(subscribed.licenseNumbers());
+            await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters(subscribed).path("total").asInt() == 1);
+        } finally {
+            TestResolver.rebinding = false;
+        }
+
+        JsonNode deadLetter = deadLetters(subscribed).path("items").get(0);
+        assertThat(deadLetter.path("lastError").asText()).contains("169.254.169.254").contains("metadata");
         assertThat(receiver.received(path)).isEmpty();
     }
 
