@@ -6,8 +6,10 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import org.huitong.i18n.Messages;
-import org.springframework.stereotype.Component;
+import org.huitong.security.HostResolver;
 import org.huitong.security.MetadataEndpoints;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides which hosts a source may call out to: only hosts on the operator's allowlist
@@ -15,9 +17,12 @@ import org.huitong.security.MetadataEndpoints;
  * cloud-metadata address, whatever the allowlist contains. For HTTP sources only http and https
  * are allowed, and every redirect target is checked the same way.
  *
- * <p>NOTE: the host is resolved here and again by the HTTP client when it connects, so a DNS
- * server that answers differently the second time (DNS rebinding) is not caught. The allowlist
- * limits this to hosts the operator trusts.
+ * <p>HTTP sources connect only to addresses that {@link #resolveChecked} returned, so a DNS
+ * server that answers differently for the connection (DNS rebinding) cannot send them to a
+ * forbidden address.
+ *
+ * <p>NOTE: the drivers of the other sources (database, SFTP, MQTT) resolve the host again
+ * themselves, so for them DNS rebinding is limited only by the allowlist.
  */
 @Component
 public class HostPolicy {
@@ -25,10 +30,12 @@ public class HostPolicy {
 
     private final HttpSourceProperties properties;
     private final Messages messages;
+    private final HostResolver resolver;
 
-    public HostPolicy(HttpSourceProperties properties, Messages messages) {
+    public HostPolicy(HttpSourceProperties properties, Messages messages, ObjectProvider<HostResolver> resolver) {
         this.properties = properties;
         this.messages = messages;
+        this.resolver = resolver.getIfAvailable(() -> HostResolver.SYSTEM);
     }
 
     /**
@@ -37,10 +44,18 @@ public class HostPolicy {
      * @throws HttpSourceException naming the host and why it is refused
      */
     public void check(URI uri) throws HttpSourceException {
-        String name = checkWithoutLookup(uri);
+        resolveChecked(checkWithoutLookup(uri));
+    }
+
+    /**
+     * Resolves a host and returns its addresses, unless one of them is always refused.
+     *
+     * @throws HttpSourceException if the host is unknown or resolves to a refused address
+     */
+    public InetAddress[] resolveChecked(String name) throws HttpSourceException {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(name);
+            addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
             throw new HttpSourceException(messages.text("http.host-unknown", name), e);
         }
@@ -49,6 +64,7 @@ public class HostPolicy {
                 throw new HttpSourceException(messages.text("http.address-refused", name + " (" + address.getHostAddress() + ")"));
             }
         }
+        return addresses;
     }
 
     /**

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,14 +16,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.huitong.i18n.Messages;
+import org.huitong.security.VettedDnsResolver;
 
 /**
  * Reads the pages of one poll and hands each page's records to a consumer. It builds each page's
  * address and sends the request with the connector's authentication. Redirects are followed only
  * to allowed hosts, timeouts, 429 and 5xx are retried with backoff, and the rate limit is kept.
+ * Apache HttpClient resolves each host through the host policy when it connects
+ * ({@link VettedDnsResolver}), so it only connects to addresses the policy checked.
  */
-final class HttpPageReader {
+final class HttpPageReader implements AutoCloseable {
 
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(60);
     private static final Duration FIRST_RETRY_WAIT = Duration.ofMillis(500);
@@ -35,7 +45,7 @@ final class HttpPageReader {
     private final HostPolicy policy;
     private final int maxRedirects;
     private final Messages messages;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private long lastRequestNanos;
 
@@ -44,10 +54,25 @@ final class HttpPageReader {
         this.policy = policy;
         this.maxRedirects = maxRedirects;
         this.messages = messages;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
+        Timeout timeout = Timeout.of(settings.timeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new VettedDnsResolver(policy::resolveChecked))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
     /**
@@ -136,54 +161,57 @@ final class HttpPageReader {
         URI uri = first;
         for (int hop = 0; hop <= maxRedirects; hop++) {
             policy.check(uri);
-            HttpResponse<InputStream> response = send(uri);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                response.body().close();
-                uri = uri.resolve(response.headers().firstValue("Location").get());
-                continue;
+            try (ClassicHttpResponse response = send(uri)) {
+                int status = response.getCode();
+                Header location = response.getFirstHeader("Location");
+                if (status >= 300 && status < 400 && location != null) {
+                    uri = uri.resolve(location.getValue());
+                    continue;
+                }
+                if (status == 429 || status >= 500) {
+                    throw new RetryableException(new HttpSourceException(messages.text("http.status",
+                            HostPolicy.redacted(uri), status)), retryAfter(response));
+                }
+                if (status != 200) {
+                    throw new HttpSourceException(messages.text("http.status", HostPolicy.redacted(uri), status));
+                }
+                return parse(uri, response.getEntity());
             }
-            if (status == 429 || status >= 500) {
-                response.body().close();
-                throw new RetryableException(new HttpSourceException(messages.text("http.status",
-                        HostPolicy.redacted(uri), status)), retryAfter(response));
-            }
-            if (status != 200) {
-                response.body().close();
-                throw new HttpSourceException(messages.text("http.status", HostPolicy.redacted(uri), status));
-            }
-            return parse(uri, response.body());
         }
         throw new HttpSourceException(messages.text("http.too-many-redirects", HostPolicy.redacted(first), maxRedirects));
     }
 
-    private HttpResponse<InputStream> send(URI uri) throws IOException, RetryableException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Accept", "application/json").GET();
+    /** Sends a GET; the caller closes the response. */
+    private ClassicHttpResponse send(URI uri) throws IOException, RetryableException {
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("Accept", "application/json");
         switch (settings.authentication()) {
-            case "bearer" -> request.header("Authorization", "Bearer " + settings.token());
-            case "basic" -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            case "bearer" -> request.setHeader("Authorization", "Bearer " + settings.token());
+            case "basic" -> request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
             default -> {
             }
         }
         waitForRateLimit();
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            return client.executeOpen(null, request, null);
+        } catch (VettedDnsResolver.RejectedHostException e) {
+            // The policy's own message, as for a check before the request; not worth retrying.
+            throw (HttpSourceException) e.getCause();
+        } catch (SocketTimeoutException e) {
             throw new RetryableException(new HttpSourceException(messages.text("http.timeout",
                     HostPolicy.redacted(uri), settings.timeout().toSeconds()), e), null);
         } catch (IOException e) {
             throw new RetryableException(new HttpSourceException(messages.text("http.unreachable",
                     HostPolicy.redacted(uri), e.getClass().getSimpleName()), e), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpSourceException(messages.text("http.unreachable", HostPolicy.redacted(uri), "interrupted"), e);
         }
     }
 
-    private JsonNode parse(URI uri, InputStream body) throws IOException {
-        try (InputStream in = body) {
+    private JsonNode parse(URI uri, HttpEntity entity) throws IOException {
+        if (entity == null) {
+            throw new HttpSourceException(messages.text("http.invalid-json", HostPolicy.redacted(uri), "empty body"));
+        }
+        try (InputStream in = entity.getContent()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxResponseBytes() + 1));
             if (bytes.length > settings.maxResponseBytes()) {
                 throw new HttpSourceException(messages.text("http.response-too-large", HostPolicy.redacted(uri),
@@ -205,11 +233,12 @@ final class HttpPageReader {
         lastRequestNanos = System.nanoTime();
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(value -> value.matches("^[0-9]{1,6}$"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
-                .orElse(null);
+    private static Duration retryAfter(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader("Retry-After");
+        if (header == null || !header.getValue().matches("^[0-9]{1,6}$")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(header.getValue()));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -32,8 +32,8 @@ public class HttpPageSpooler {
      * @throws HttpSourceException if the source rejected the request, failed or returned something unusable
      */
     long spool(HttpPollSettings settings, Path file, int pages) throws IOException {
-        HttpPageReader reader = new HttpPageReader(settings, policy, properties.maxRedirects(), messages);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (HttpPageReader reader = new HttpPageReader(settings, policy, properties.maxRedirects(), messages);
+             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return reader.read(pages, record -> {
                 try {
                     out.write(json.writeValueAsString(record));

@@ -12,6 +12,7 @@ import jakarta.jms.ConnectionFactory;
 import org.huitong.exchange.ConnectionFactories;
 import org.huitong.exchange.management.BrokerQueues;
 import org.huitong.i18n.Messages;
+import org.huitong.security.HostResolver;
 import org.huitong.subscriptions.SubscriptionDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

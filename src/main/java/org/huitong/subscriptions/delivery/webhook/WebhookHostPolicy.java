@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import org.huitong.security.HostResolver;
 import org.huitong.security.MetadataEndpoints;
 
 /**

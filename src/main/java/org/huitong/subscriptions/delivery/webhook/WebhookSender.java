@@ -24,12 +24,13 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.huitong.i18n.Messages;
+import org.huitong.security.VettedDnsResolver;
 import org.huitong.subscriptions.Webhook;
 
 /**
  * Sends one signed POST to a webhook with Apache HttpClient, after checking its URL against the
  * host policy. The client resolves the host through the same policy when it connects
- * ({@link PolicyDnsResolver}), so it only ever connects to an address the policy checked. The
+ * ({@link VettedDnsResolver}), so it only ever connects to an address the policy checked. The
  * response body is not read, so a subscriber cannot make the hub buffer a large response.
  */
 class WebhookSender implements AutoCloseable {
@@ -57,7 +58,7 @@ class WebhookSender implements AutoCloseable {
         this.clock = clock;
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new PolicyDnsResolver(hostPolicy))
+                        .setDnsResolver(new VettedDnsResolver(hostPolicy::resolveChecked))
                         .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(sslContext != null ? sslContext : SSLContexts.createSystemDefault())
                                 .buildClassic())
@@ -101,8 +102,8 @@ class WebhookSender implements AutoCloseable {
                 return SendOutcome.delivered(status);
             }
             return SendOutcome.failed(status, "HTTP status " + status);
-        } catch (PolicyDnsResolver.RejectedHostException e) {
-            return rejected(e.reason());
+        } catch (VettedDnsResolver.RejectedHostException e) {
+            return rejected((WebhookUrlException) e.getCause());
         } catch (IOException e) {
             return failure(e, watch);
         } finally {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.huitong.security.HostResolver;
 import org.huitong.testsupport.ApiClient;
 import org.huitong.testsupport.HubTestEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +28,32 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Connectors of the http-poll template against a licence API served on loopback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(HttpPollTest.RebindingResolver.class)
 class HttpPollTest {
+
+    /** A host on the allowlist whose DNS answer changes between the check and the connection. */
+    static final String REBINDING_HOST = "licences.huitong.test";
+
+    /**
+     * Resolves {@link #REBINDING_HOST} to loopback for the host policy's check and to the
+     * metadata address for lookups made while the HTTP client connects; other hosts through the
+     * system resolver.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RebindingResolver {
+
+        @Bean
+        HostResolver rebindingHostResolver() {
+            return host -> {
+                if (!host.equals(REBINDING_HOST)) {
+                    return HostResolver.SYSTEM.resolve(host);
+                }
+                boolean connecting = StackWalker.getInstance().walk(frames -> frames
+                        .anyMatch(frame -> frame.getClassName().startsWith("org.apache.hc.")));
+                return new InetAddress[] {InetAddress.getByName(connecting ? "169.254.169.254" : "127.0.0.1")};
+            };
+        }
+    }
 
     private static final HubTestEnvironment HUB = HubTestEnvironment.create();
     private static final int RECORDS = 5;
@@ -41,7 +71,7 @@ class HttpPollTest {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
-        registry.add("huitong.sources.allowed-hosts", () -> "127.0.0.1,169.254.169.254");
+        registry.add("huitong.sources.allowed-hosts", () -> "127.0.0.1,169.254.169.254," + REBINDING_HOST);
     }
 
     @AfterAll
@@ -144,6 +174,18 @@ class HttpPollTest {
         assertThat(admin.get("/api/connectors/http-redirect", "en").getBody().get("stateReason").asText())
                 .contains("localhost").contains("allowlist");
         assertThat(batches("http-redirect")).isEmpty();
+    }
+
+    @Test
+    void dnsRebindingAtConnectIsRefused() {
+        create(connector("http-rebinding", "url: '%s'".formatted(
+                API.url("/pages").replace("127.0.0.1", REBINDING_HOST))));
+
+        await().atMost(WAIT).until(() -> state("http-rebinding").equals("DEGRADED"));
+
+        assertThat(admin.get("/api/connectors/http-rebinding", "en").getBody().get("stateReason").asText())
+                .contains("169.254.169.254");
+        assertThat(batches("http-rebinding")).isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.huitong.exchange.ExchangePublisher;
 import org.huitong.exchange.OutboundRecord;
+import org.huitong.security.HostResolver;
 import org.huitong.testsupport.ApiClient;
 import org.huitong.testsupport.HubTestEnvironment;
 import org.junit.jupiter.api.AfterAll;
