@@ -89,8 +89,9 @@ public class ExchangeConfiguration {
     @Bean
     BrokerAccounts brokerAccounts(BrokerManagement management, ExchangeProperties properties,
                                   @Value("${spring.artemis.embedded.enabled:true}") boolean embedded) {
-        return embedded ? BrokerAccounts.HUB_CHECKED
-                : new ManagedBrokerAccounts(management, properties.getManagement().getHubRole());
+        ExchangeProperties.Management settings = properties.getManagement();
+        return embedded ? BrokerAccounts.HUB_CHECKED : new ManagedBrokerAccounts(management, settings.getHubRole(),
+                settings.getSubscriberUsers() == ExchangeProperties.SubscriberUsers.MANAGED);
     }
 
     @Bean

@@ -73,6 +73,15 @@ public class ExchangeProperties {
          */
         private String hubRole = "huitong-hub";
 
+        /**
+         * The keeper of the subscribers' users on an external broker: {@code managed}, the hub through
+         * the management address (the broker needs Artemis' basic security manager), or
+         * {@code operator}, the operator in the broker's own login modules such as LDAP. With
+         * {@code operator} the hub issues no broker passwords; each subscriber's broker user must
+         * be named after its id and have the role {@code huitong-subscriber-<id>}.
+         */
+        private SubscriberUsers subscriberUsers = SubscriberUsers.MANAGED;
+
         public String getAddress() {
             return address;
         }
@@ -93,9 +102,22 @@ public class ExchangeProperties {
             return hubRole;
         }
 
+        public SubscriberUsers getSubscriberUsers() {
+            return subscriberUsers;
+        }
+
+        public void setSubscriberUsers(SubscriberUsers subscriberUsers) {
+            this.subscriberUsers = subscriberUsers;
+        }
+
         public void setHubRole(String hubRole) {
             this.hubRole = hubRole;
         }
+    }
+
+    /** Keepers of the subscribers' users on an external broker. */
+    public enum SubscriberUsers {
+        MANAGED, OPERATOR
     }
 
     /** Settings of the published-event log that the catch-up feed reads. */

@@ -12,6 +12,7 @@ import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQBasicSecurityManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A stand-alone Artemis broker for tests of the {@code external-broker} profile, configured from
@@ -80,6 +81,13 @@ public final class ExternalArtemis implements AutoCloseable {
     /** Returns the CORE URL without credentials, for the hub's {@code HUITONG_BROKER_URL}. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Points a hub with the {@code external-broker} profile at this broker, as its hub user. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("HUITONG_BROKER_URL", this::url);
+        registry.add("HUITONG_BROKER_USER", () -> HUB_USER);
+        registry.add("HUITONG_BROKER_PASSWORD", () -> HUB_PASSWORD);
     }
 
     public ActiveMQServer server() {

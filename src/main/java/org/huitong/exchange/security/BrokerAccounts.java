@@ -29,6 +29,14 @@ public interface BrokerAccounts {
     default void removeFeedGrant(String queue) {
     }
 
+    /**
+     * Returns true when the hub issues subscribers their broker passwords, false when the
+     * operator keeps the broker's users.
+     */
+    default boolean issuesPasswords() {
+        return true;
+    }
+
     /** Returns true when the broker has a user for the subscriber, or needs none. */
     default boolean hasUser(String subscriberId) {
         return true;

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A new password takes effect at once: the broker's login cache is cleared and the
  * subscriber's open connections are closed.
+ *
+ * <p>When the operator keeps the broker's users instead (for example in LDAP), the hub writes
+ * only the security settings, and the operator gives each subscriber's user its role.
  */
 public class ManagedBrokerAccounts implements BrokerAccounts {
 
@@ -29,11 +32,16 @@ public class ManagedBrokerAccounts implements BrokerAccounts {
 
     private final BrokerManagement management;
     private final String hubRole;
+    private final boolean managesUsers;
 
-    /** @param hubRole the broker role of the hub's own user, which keeps every right on feed queues */
-    public ManagedBrokerAccounts(BrokerManagement management, String hubRole) {
+    /**
+     * @param hubRole the broker role of the hub's own user, which keeps every right on feed queues
+     * @param managesUsers false when the operator keeps the broker's users
+     */
+    public ManagedBrokerAccounts(BrokerManagement management, String hubRole, boolean managesUsers) {
         this.management = management;
         this.hubRole = hubRole;
+        this.managesUsers = managesUsers;
     }
 
     public static String role(String subscriberId) {
@@ -42,6 +50,9 @@ public class ManagedBrokerAccounts implements BrokerAccounts {
 
     @Override
     public void setPassword(String subscriberId, String password) {
+        if (!managesUsers) {
+            return;
+        }
         try {
             // false: the broker stores a hash of the password, not the password.
             management.invoke(BrokerManagement.BROKER, "resetUser", subscriberId, password, role(subscriberId), false);
@@ -70,7 +81,16 @@ public class ManagedBrokerAccounts implements BrokerAccounts {
     }
 
     @Override
+    public boolean issuesPasswords() {
+        return managesUsers;
+    }
+
+    @Override
     public boolean hasUser(String subscriberId) {
+        if (!managesUsers) {
+            // The broker's own login modules keep the users, which management cannot list.
+            return true;
+        }
         try {
             management.invoke(BrokerManagement.BROKER, "listUser", subscriberId);
             return true;

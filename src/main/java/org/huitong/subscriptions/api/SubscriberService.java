@@ -82,7 +82,7 @@ public class SubscriberService {
         String apiKey = apiKeys.issueForSubscriber(subscriber.id(), caller.name());
         audit.record("SUBSCRIBER_REGISTERED", TARGET_TYPE, subscriber.id(), department, null, subscriber);
         setBrokerPassword(subscriber.id(), password);
-        return new Registered(subscriber, new SubscriptionRequests.Credentials(subscriber.id(), password, apiKey));
+        return new Registered(subscriber, credentials(subscriber.id(), password, apiKey));
     }
 
     /**
@@ -99,7 +99,13 @@ public class SubscriberService {
         audit.record("SUBSCRIBER_CREDENTIALS_ROTATED", TARGET_TYPE, id, subscriber.departmentCode(),
                 Map.of("revokedApiKeys", revoked), subscriber);
         setBrokerPassword(id, password);
-        return new Registered(subscriber, new SubscriptionRequests.Credentials(id, password, apiKey));
+        return new Registered(subscriber, credentials(id, password, apiKey));
+    }
+
+    /** Leaves the broker password out when the operator, not the hub, keeps the broker's users. */
+    private SubscriptionRequests.Credentials credentials(String subscriberId, String brokerPassword, String apiKey) {
+        return new SubscriptionRequests.Credentials(subscriberId,
+                brokerAccounts.issuesPasswords() ? brokerPassword : null, apiKey);
     }
 
     /**

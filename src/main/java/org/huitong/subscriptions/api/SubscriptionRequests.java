@@ -38,7 +38,11 @@ public final class SubscriptionRequests {
             @Size(max = 2000, message = "body.too-long") String description) {
     }
 
-    /** A subscriber's broker and API credentials, shown once, when they are issued. */
+    /**
+     * A subscriber's broker and API credentials, shown once, when they are issued.
+     *
+     * @param brokerPassword null when the operator keeps the external broker's users
+     */
     public record Credentials(String brokerUsername, String brokerPassword, String apiKey) {
     }
 

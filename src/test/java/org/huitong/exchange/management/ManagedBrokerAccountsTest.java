@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.huitong.exchange.security.ManagedBrokerAccounts;
 import org.huitong.testsupport.ExternalArtemis;
@@ -33,7 +36,7 @@ class ManagedBrokerAccountsTest {
         broker = ExternalArtemis.start();
         management = new BrokerManagement(new ActiveMQConnectionFactory(broker.url(), ExternalArtemis.HUB_USER,
                 ExternalArtemis.HUB_PASSWORD), BrokerManagement.DEFAULT_ADDRESS, Duration.ofSeconds(5));
-        accounts = new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER);
+        accounts = new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER, true);
     }
 
     @AfterAll
@@ -82,6 +85,35 @@ class ManagedBrokerAccountsTest {
         assertThat(queues.addressExists("feeds.mgmt")).isFalse();
     }
 
+    /** The operator keeps the users; the hub only lets the subscriber's role read its feed. */
+    @Test
+    void operatorUsersReadFeedByRole() throws Exception {
+        ManagedBrokerAccounts operatorUsers = new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER, false);
+        operatorUsers.setPassword("city-op", "hub-issued-Password-9");
+        assertThat(accounts.hasUser("city-op")).as("the hub created no user").isFalse();
+        assertThat(operatorUsers.issuesPasswords()).isFalse();
+
+        // What the operator does in the broker's own user store.
+        management.invoke(BrokerManagement.BROKER, "addUser", "city-op", "operator-Password-1",
+                ManagedBrokerAccounts.role("city-op"), false);
+        BrokerQueues queues = new BrokerQueues(management);
+        queues.createAnycastQueue("feeds.sub-op");
+        operatorUsers.grantFeed("city-op", "feeds.sub-op");
+
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
+        try (Connection hub = factory.createConnection(ExternalArtemis.HUB_USER, ExternalArtemis.HUB_PASSWORD)) {
+            Session session = hub.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue("feeds.sub-op")).send(session.createTextMessage("record"));
+        }
+        try (Connection subscriber = factory.createConnection("city-op", "operator-Password-1")) {
+            Session session = subscriber.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue("feeds.sub-op"));
+            subscriber.start();
+            assertThat(((TextMessage) consumer.receive(5_000)).getText()).isEqualTo("record");
+        }
+        assertThatThrownBy(() -> login("city-op", "hub-issued-Password-9")).isInstanceOf(JMSSecurityException.class);
+    }
+
     @Test
     void rejectedRequestNamesOperation() {
         assertThatThrownBy(() -> management.invoke(BrokerManagement.BROKER, "noSuchOperation"))
@@ -95,7 +127,7 @@ class ManagedBrokerAccountsTest {
         try (BrokerManagement nowhere = new BrokerManagement(new ActiveMQConnectionFactory(
                 "tcp://127.0.0.1:" + closedPort + "?reconnectAttempts=0&initialConnectAttempts=1"),
                 BrokerManagement.DEFAULT_ADDRESS, Duration.ofSeconds(2))) {
-            ManagedBrokerAccounts unreachable = new ManagedBrokerAccounts(nowhere, "huitong-hub");
+            ManagedBrokerAccounts unreachable = new ManagedBrokerAccounts(nowhere, "huitong-hub", true);
 
             assertThatThrownBy(() -> unreachable.setPassword("city-b", "some-Password-3"))
                     .isInstanceOf(BrokerManagementException.class).hasMessageContaining("addUser");

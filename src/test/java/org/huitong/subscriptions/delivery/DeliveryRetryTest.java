@@ -43,16 +43,17 @@ class DeliveryRetryTest {
                 Duration.ofSeconds(2))) {
             SubscriptionDelivery delivery = new SubscriptionDelivery(provider(SubscriptionDirectory.class, directory),
                     provider(RecordViews.class, new TestRecordViews()), new BrokerQueues(management),
-                    new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER), provider(MeterRegistry.class, null),
+                    new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER, true), provider(MeterRegistry.class, null),
                     factory, JsonMapper.builder().build(), Duration.ofMillis(500));
             delivery.start();
             assertThat(delivery.isRunning()).as("started although the broker is down").isTrue();
 
             try (ExternalArtemis broker = ExternalArtemis.start(brokerDirectory, port)) {
+                // The relay queue is created last.
                 await().atMost(Duration.ofSeconds(20)).until(() ->
-                        broker.server().locateQueue(SimpleString.of(FeedQueues.feed("sub-late"))) != null);
+                        broker.server().locateQueue(SimpleString.of(FeedQueues.relay("sub-late"))) != null);
 
-                assertThat(broker.server().locateQueue(SimpleString.of(FeedQueues.relay("sub-late")))).isNotNull();
+                assertThat(broker.server().locateQueue(SimpleString.of(FeedQueues.feed("sub-late")))).isNotNull();
                 assertThat(broker.server().getSecurityRepository().getMatch(FeedQueues.feed("sub-late")))
                         .anyMatch(role -> role.getName().equals(ManagedBrokerAccounts.role("city-late")) && role.isConsume());
                 delivery.stop();

@@ -79,9 +79,7 @@ class ExternalBrokerDeliveryTest {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
-        registry.add("HUITONG_BROKER_URL", BROKER::url);
-        registry.add("HUITONG_BROKER_USER", () -> ExternalArtemis.HUB_USER);
-        registry.add("HUITONG_BROKER_PASSWORD", () -> ExternalArtemis.HUB_PASSWORD);
+        BROKER.register(registry);
         registry.add("huitong.subscriptions.webhook.allowed-hosts", () -> "127.0.0.1");
         registry.add("huitong.subscriptions.webhook.allow-http", () -> "true");
         registry.add("huitong.subscriptions.webhook.initial-backoff", () -> "20ms");
