@@ -83,7 +83,7 @@ public class ExchangeConfiguration {
     }
 
     /**
-     * The embedded broker asks the hub about every login and access; an external broker keeps
+     * The embedded broker checks every login and access with the hub; an external broker keeps
      * its own users and permissions, which the hub writes.
      */
     @Bean

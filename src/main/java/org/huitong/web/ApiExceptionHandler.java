@@ -45,7 +45,7 @@ public class ApiExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, messages.text(e.messageKey(), e.args()).forLocale(locale));
     }
 
-    /** Answers 503 to a request that needs the broker, such as queue statistics or dead letters, while it is unreachable. */
+    /** Returns 503 for a request that needs the broker, such as queue statistics or dead letters, while it is unreachable. */
     @ExceptionHandler(BrokerManagementException.class)
     public ProblemDetail brokerUnavailable(BrokerManagementException e, Locale locale) {
         log.warn("A request failed because the broker did not respond: {}", e.getMessage());

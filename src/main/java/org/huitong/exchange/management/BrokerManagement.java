@@ -81,25 +81,25 @@ public class BrokerManagement implements AutoCloseable {
         }
     }
 
-    private Object result(Message request, String what) throws JMSException {
+    private Object result(Message request, String description) throws JMSException {
         request.setJMSReplyTo(replies);
         producer.send(request);
         Message reply = replyConsumer.receive(timeout.toMillis());
         if (reply == null) {
             closeConnection();
-            throw new BrokerManagementException("The management request " + what + " timed out after " + timeout
-                    + ": check that the broker is running and reachable.");
+            throw new BrokerManagementException("The management request " + description + " timed out after "
+                    + timeout + ": check that the broker is running and reachable.");
         }
         try {
             if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new BrokerManagementException("The broker rejected the management request " + what + ": "
-                        + JMSManagementHelper.getResult(reply, String.class));
+                throw new BrokerManagementException("The broker rejected the management request " + description
+                        + ": " + JMSManagementHelper.getResult(reply, String.class));
             }
             return JMSManagementHelper.getResult(reply);
         } catch (BrokerManagementException e) {
             throw e;
         } catch (Exception e) {
-            throw new BrokerManagementException("Cannot read the broker's reply to " + what + ": " + e, e);
+            throw new BrokerManagementException("Cannot read the broker's reply to " + description + ": " + e, e);
         }
     }
 
@@ -128,9 +128,9 @@ public class BrokerManagement implements AutoCloseable {
         return session;
     }
 
-    private BrokerManagementException failed(String what, JMSException e) {
+    private BrokerManagementException failed(String description, JMSException e) {
         closeConnection();
-        return new BrokerManagementException("The management request " + what + " failed: " + e, e);
+        return new BrokerManagementException("The management request " + description + " failed: " + e, e);
     }
 
     private void closeConnection() {

@@ -79,7 +79,7 @@ final class DeliveryHub implements AutoCloseable {
             return new SimpleMeterRegistry();
         }
 
-        /** The hub's throttle with its default settings: 5 failures in 15 minutes lock a name out. */
+        /** Returns the hub's throttle with its default settings: 5 failures in 15 minutes lock a name out. */
         @Bean
         LoginThrottle loginThrottle() {
             return new LoginThrottle(new HubSecurityProperties(true, null, false,

@@ -3,11 +3,11 @@ package org.huitong.connectors.sources.http;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 import org.huitong.i18n.Messages;
 import org.huitong.security.HostResolver;
 import org.huitong.security.MetadataEndpoints;
+import org.huitong.security.OutboundHosts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HostPolicy {
-
 
     private final HttpSourceProperties properties;
     private final Messages messages;
@@ -60,7 +59,7 @@ public class HostPolicy {
             throw new HttpSourceException(messages.text("http.host-unknown", name), e);
         }
         for (InetAddress address : addresses) {
-            if (forbidden(address)) {
+            if (OutboundHosts.forbidden(address)) {
                 throw new HttpSourceException(messages.text("http.address-refused", name + " (" + address.getHostAddress() + ")"));
             }
         }
@@ -96,13 +95,13 @@ public class HostPolicy {
         if (MetadataEndpoints.HOST_NAMES.contains(name)) {
             throw new HttpSourceException(messages.text("http.address-refused", name));
         }
-        if (!allowed(name)) {
+        if (!OutboundHosts.allowed(name, properties.allowedHosts())) {
             throw new HttpSourceException(messages.text("http.host-not-allowed", name,
                     properties.allowedHosts().isEmpty() ? "-" : String.join(", ", properties.allowedHosts())));
         }
         if (isLiteralAddress(name)) {
             try {
-                if (forbidden(InetAddress.getByName(name))) {
+                if (OutboundHosts.forbidden(InetAddress.getByName(name))) {
                     throw new HttpSourceException(messages.text("http.address-refused", name));
                 }
             } catch (UnknownHostException e) {
@@ -123,24 +122,5 @@ public class HostPolicy {
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + host + port
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    boolean allowed(String host) {
-        List<String> allowed = properties.allowedHosts();
-        for (String entry : allowed) {
-            String pattern = entry.trim().toLowerCase(Locale.ROOT);
-            if (pattern.equals(host)) {
-                return true;
-            }
-            if (pattern.startsWith("*.") && host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean forbidden(InetAddress address) {
-        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || MetadataEndpoints.ADDRESSES.contains(address.getHostAddress());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.huitong.security.HostResolver;
 import org.huitong.security.MetadataEndpoints;
+import org.huitong.security.OutboundHosts;
 
 /**
  * Decides which URLs a webhook may use, with the rules of the HTTP sources' host policy: only
@@ -23,7 +24,6 @@ import org.huitong.security.MetadataEndpoints;
  * address.
  */
 public class WebhookHostPolicy {
-
 
     private final WebhookProperties properties;
     private final HostResolver resolver;
@@ -59,7 +59,7 @@ public class WebhookHostPolicy {
             throw new WebhookUrlException("webhook.host-unknown", host);
         }
         for (InetAddress address : addresses) {
-            if (forbidden(address)) {
+            if (OutboundHosts.forbidden(address)) {
                 throw new WebhookUrlException("webhook.address-rejected", host + " (" + address.getHostAddress() + ")");
             }
         }
@@ -101,7 +101,7 @@ public class WebhookHostPolicy {
         if (MetadataEndpoints.HOST_NAMES.contains(host)) {
             throw new WebhookUrlException("webhook.address-rejected", host);
         }
-        if (!allowed(host)) {
+        if (!OutboundHosts.allowed(host, properties.allowedHosts())) {
             List<String> allowedHosts = properties.allowedHosts();
             throw new WebhookUrlException("webhook.host-not-allowed", host,
                     allowedHosts.isEmpty() ? "-" : String.join(", ", allowedHosts));
@@ -115,23 +115,5 @@ public class WebhookHostPolicy {
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + host + port
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    private boolean allowed(String host) {
-        for (String entry : properties.allowedHosts()) {
-            String pattern = entry.trim().toLowerCase(Locale.ROOT);
-            if (pattern.equals(host)) {
-                return true;
-            }
-            if (pattern.startsWith("*.") && host.endsWith(pattern.substring(1)) && host.length() > pattern.length() - 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean forbidden(InetAddress address) {
-        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || MetadataEndpoints.ADDRESSES.contains(address.getHostAddress());
     }
 }
