@@ -215,21 +215,6 @@ public class ExchangeProperties {
         // Raise it if one file may contain more records.
         private int duplicateIdCacheSize = 50_000;
 
-        /**
-         * Number of the newest messages per {@code exchange.*} address that a new subscription
-         * receives first. 0 means a new subscription receives only what is published after it
-         * was created.
-         */
-        private long retroactiveMessageCount = 10_000;
-
-        public long getRetroactiveMessageCount() {
-            return retroactiveMessageCount;
-        }
-
-        public void setRetroactiveMessageCount(long retroactiveMessageCount) {
-            this.retroactiveMessageCount = retroactiveMessageCount;
-        }
-
         public String getInternalUser() {
             return internalUser;
         }

@@ -219,7 +219,7 @@ public class JmsExchangePublisher implements ExchangePublisher {
      * {@link JMSException} from {@code commit()} caused by an {@link ActiveMQException} of type
      * {@code DUPLICATE_ID_REJECTED}.
      */
-    static boolean isDuplicateRejection(JMSException failure) {
+    public static boolean isDuplicateRejection(JMSException failure) {
         Throwable cause = failure;
         while (cause != null) {
             if (cause instanceof ActiveMQException artemis

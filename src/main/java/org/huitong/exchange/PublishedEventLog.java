@@ -122,6 +122,35 @@ public class PublishedEventLog {
                 PublishedEventLog::loggedEvent);
     }
 
+    /** Returns the greatest seq of a record type's events, or 0 if the log has none. */
+    public long lastSeq(String recordType) {
+        Long last = jdbc.queryForObject("SELECT MAX(seq) FROM published_events WHERE record_type = :recordType",
+                new MapSqlParameterSource("recordType", recordType), Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Returns the seq just before the {@code count} newest events of a record type up to
+     * {@code upToSeq}, so that {@code readAfter(recordType, result, limit)} starts with the oldest
+     * of them; 0 when the type has no more than {@code count} such events.
+     *
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
+    public long seqBeforeNewest(String recordType, int count, long upToSeq) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count is " + count + "; ask for 1 or more events");
+        }
+        List<Long> oldest = jdbc.queryForList("""
+                SELECT seq FROM published_events
+                WHERE record_type = :recordType AND seq <= :upToSeq
+                ORDER BY record_type DESC, seq DESC
+                LIMIT 1 OFFSET :offset""",
+                new MapSqlParameterSource("recordType", recordType).addValue("upToSeq", upToSeq)
+                        .addValue("offset", count - 1),
+                Long.class);
+        return oldest.isEmpty() ? 0 : oldest.get(0) - 1;
+    }
+
     /**
      * Returns the seq of the first event of a record type published at or after {@code time}. If
      * there is none, returns a seq greater than every event logged so far, so that

@@ -89,7 +89,6 @@ class FanOutBenchmarkTest {
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
         // Otherwise each new subscription would first receive the address's last 10,000 events.
-        registry.add("huitong.exchange.broker.retroactive-message-count", () -> "0");
     }
 
     @Test

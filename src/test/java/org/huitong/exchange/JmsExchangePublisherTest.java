@@ -60,17 +60,22 @@ class JmsExchangePublisherTest {
         }
     }
 
+    /**
+     * The exchange addresses keep no retroactive copies, which made publishing about half as
+     * fast; new subscriptions get recent events from the published-event log instead.
+     */
     @Test
-    void lateSubscriberReceivesRecentRecords() throws Exception {
+    void lateSubscriberReceivesOnlyLaterRecords() throws Exception {
         OutboundRecord first = TestRecords.license("XK2024001", 1);
         OutboundRecord second = TestRecords.license("XK2024002", 1);
 
-        publisher.publish(List.of(first, second));
+        publisher.publish(List.of(first));
         try (Subscriber subscriber = coreSubscriber("late-client")) {
+            publisher.publish(List.of(second));
             List<TextMessage> received = subscriber.receive(2, RECEIVE_MILLIS);
 
             assertThat(received).extracting(message -> message.getStringProperty("ce_subject"))
-                    .containsExactly("XK2024001", "XK2024002");
+                    .containsExactly("XK2024002");
         }
     }
 

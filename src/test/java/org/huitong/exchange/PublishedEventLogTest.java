@@ -121,6 +121,34 @@ class PublishedEventLogTest extends BothDatabasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void newestEventsOfOneTypeUpToAPosition(MigratedDatabase database) {
+        PublishedEventLog log = log(database);
+        assertThat(log.lastSeq("elder.person")).isZero();
+        assertThat(log.seqBeforeNewest("elder.person", 3, Long.MAX_VALUE)).isZero();
+
+        append(database, log, events("elder.person", 1, 4, NOW), NOW);
+        append(database, log, events("elder.service", 1, 2, NOW), NOW);
+        append(database, log, events("elder.person", 5, 2, NOW), NOW);
+        List<Long> persons = log.readAfter("elder.person", 0, 10).stream().map(LoggedEvent::seq).toList();
+        long lastPerson = persons.get(persons.size() - 1);
+        assertThat(log.lastSeq("elder.person")).isEqualTo(lastPerson);
+
+        // The 3 newest persons are the last three; the services in between do not count.
+        long after = log.seqBeforeNewest("elder.person", 3, lastPerson);
+        assertThat(log.readAfter("elder.person", after, 10)).extracting(LoggedEvent::seq)
+                .containsExactlyElementsOf(persons.subList(3, 6));
+        // Up to the fourth person: persons 2 to 4.
+        after = log.seqBeforeNewest("elder.person", 3, persons.get(3));
+        assertThat(log.readAfter("elder.person", after, 3)).extracting(LoggedEvent::seq)
+                .containsExactlyElementsOf(persons.subList(1, 4));
+        // More than the log has: from the start.
+        assertThat(log.seqBeforeNewest("elder.person", 100, lastPerson)).isZero();
+        assertThatThrownBy(() -> log.seqBeforeNewest("elder.person", 0, lastPerson))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count is 0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void firstSeqAtOrAfterTime(MigratedDatabase database) {
         PublishedEventLog log = log(database);
         Instant morning = NOW.minus(Duration.ofHours(2));

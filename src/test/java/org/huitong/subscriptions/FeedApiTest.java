@@ -177,8 +177,8 @@ class FeedApiTest {
                 .path("id").asText();
         HUB.drop("samr-licensing", LicenceFiles.validRows(HUB.root(), 101, 5), "feed-queue.csv");
 
-        // A new subscription's queue first receives the recent events of the address (Artemis'
-        // retroactive addresses), then the new file: read until all five new events arrived.
+        // A new subscription's queue first receives recent events from the published-event log,
+        // then the new file: read until all five new events arrived.
         List<JsonNode> fromQueue = new ArrayList<>();
         ConnectionFactory factory = new JmsConnectionFactory("amqp://127.0.0.1:" + HUB.brokerPort());
         try (Connection connection = factory.createConnection(id, registered.at("/credentials/brokerPassword")

@@ -80,8 +80,6 @@ class OfflineCatchUpTest {
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
         registry.add("huitong.feeds.settle-time", () -> "PT0S");
-        // No subscription attaches after the publish, so the retroactive copies would only cost time.
-        registry.add("huitong.exchange.broker.retroactive-message-count", () -> "0");
     }
 
     @Test

@@ -44,15 +44,16 @@ class FeedBroker {
      * Creates the subscription's queues that do not exist yet, lets the subscriber read its feed
      * queue, and gives an existing relay queue the current selector.
      *
-     * @return false when the record type's exchange address does not exist, so nothing can be
-     *     relayed
+     * @return {@link QueueState#NO_ADDRESS} when the record type's exchange address does not
+     *     exist, so nothing can be relayed; {@link QueueState#RELAY_CREATED} when the relay queue
+     *     is new, so it holds only events published from now on
      */
-    boolean ensureQueues(Subscription subscription, String selector) {
+    QueueState ensureQueues(Subscription subscription, String selector) {
         String exchange = new ExchangeAddress(subscription.recordType()).name();
         if (!queues.addressExists(exchange)) {
             log.warn("Cannot deliver subscription {}: the broker has no address {}. Add record type {} to"
                     + " huitong.exchange.record-types.", subscription.id(), exchange, subscription.recordType());
-            return false;
+            return QueueState.NO_ADDRESS;
         }
 
         String feed = FeedQueues.feed(subscription.id());
@@ -65,10 +66,22 @@ class FeedBroker {
         Optional<QueueInfo> existingRelay = queues.queue(relay);
         if (existingRelay.isEmpty()) {
             queues.createMulticastQueue(exchange, relay, selector);
-        } else if (!Objects.equals(existingRelay.get().filter(), selector)) {
+            return QueueState.RELAY_CREATED;
+        }
+        if (!Objects.equals(existingRelay.get().filter(), selector)) {
             queues.updateFilter(exchange, relay, selector);
         }
-        return true;
+        return QueueState.READY;
+    }
+
+    /** The state of a subscription's queues after {@link #ensureQueues}. */
+    enum QueueState {
+        /** The record type's exchange address does not exist. */
+        NO_ADDRESS,
+        /** Both queues existed, and the relay queue may hold events not yet relayed. */
+        READY,
+        /** The relay queue was created now. */
+        RELAY_CREATED
     }
 
     /**

@@ -1,13 +1,15 @@
 package org.huitong.subscriptions.delivery;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudevents.jackson.JsonFormat;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -16,7 +18,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import org.huitong.exchange.CloudEventMessages;
 import org.huitong.subscriptions.view.RecordView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +32,17 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
  */
 class RelayListener implements SessionAwareMessageListener<Message> {
 
-    /** Message property that Artemis' CORE-to-AMQP conversion turns into the AMQP content type. */
-    static final String AMQP_CONTENT_TYPE = "JMS_AMQP_ContentType";
-
-    /** Artemis' duplicate-detection property, the only broker-internal property that is copied. */
-    static final String DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID.toString();
-
     private static final Logger log = LoggerFactory.getLogger(RelayListener.class);
 
     private final String subscriptionId;
     private final RecordView view;
     private final ObjectMapper json;
+
+    /**
+     * Ids of events that the initial events already put on the feed queue and that may also be
+     * on the relay queue. The relay acknowledges each of them once without a copy.
+     */
+    private final Set<String> alreadyDelivered = new HashSet<>();
 
     // The session of the last message and its producer. One RelayWorker thread calls the
     // listener, and the producer closes with its session.
@@ -57,17 +58,25 @@ class RelayListener implements SessionAwareMessageListener<Message> {
     @Override
     public void onMessage(Message message, Session session) throws JMSException {
         ObjectNode event = readEvent(message);
+        if (!alreadyDelivered.isEmpty() && alreadyDelivered.remove(event.path("id").asText())) {
+            log.debug("Subscription {} already received event {} among its initial events", subscriptionId,
+                    event.path("id").asText());
+            return;
+        }
         Optional<ObjectNode> visible = view.apply(event);
         if (visible.isEmpty()) {
             log.debug("Subscription {} filtered out event {}", subscriptionId, event.path("id").asText());
             return;
         }
 
-        TextMessage copy = session.createTextMessage(write(visible.get()));
-        copyProperties(message, copy, visible.get());
-        copy.setStringProperty(AMQP_CONTENT_TYPE, JsonFormat.CONTENT_TYPE);
-
+        TextMessage copy = FeedMessages.create(session, json, visible.get(), subscriptionId);
+        copyProperties(message, copy);
         producer(session).send(copy);
+    }
+
+    /** Makes the relay skip these events once each, because the feed queue already has them. */
+    void skipOnce(Collection<String> eventIds) {
+        alreadyDelivered.addAll(eventIds);
     }
 
     /**
@@ -103,44 +112,22 @@ class RelayListener implements SessionAwareMessageListener<Message> {
                 + FeedQueues.relay(subscriptionId) + " is not a JSON CloudEvent object");
     }
 
-    private String write(ObjectNode event) throws JMSException {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            JMSException failure = new MessageFormatException("Failed to serialize the view of event "
-                    + event.path("id").asText() + " for subscription " + subscriptionId);
-            failure.initCause(e);
-            throw failure;
-        }
-    }
-
     /**
      * Copies the hub's properties, such as {@code ce_type}, and the event's duplicate-detection
-     * id. Artemis' other internal properties ({@code _AMQ_*}) and the JMS-defined {@code JMSX*}
-     * ones describe the relay delivery, not the event. The subject and division properties are
-     * taken from the view instead, because they repeat values the subscription may not read:
-     * the subject can be a pseudonym, and the division only travels with a granted divisionCode.
+     * id, except those {@link FeedMessages} takes from the view. Artemis' other internal
+     * properties ({@code _AMQ_*}) and the JMS-defined {@code JMSX*} ones describe the relay
+     * delivery, not the event.
      */
-    private static void copyProperties(Message from, Message to, ObjectNode visible) throws JMSException {
+    private static void copyProperties(Message from, Message to) throws JMSException {
         for (Object name : Collections.list(from.getPropertyNames())) {
             String property = (String) name;
-            boolean fromView = property.equals(CloudEventMessages.CE_SUBJECT)
-                    || property.equals(CloudEventMessages.DIVISION);
-            if (!property.startsWith("JMSX") && !property.startsWith("_AMQ") && !fromView) {
+            if (!property.startsWith("JMSX") && !property.startsWith("_AMQ") && !FeedMessages.comesFromView(property)) {
                 to.setObjectProperty(property, from.getObjectProperty(property));
             }
         }
-        JsonNode subject = visible.get("subject");
-        if (subject != null && subject.isTextual()) {
-            to.setStringProperty(CloudEventMessages.CE_SUBJECT, subject.asText());
-        }
-        JsonNode division = visible.path("data").get(CloudEventMessages.DIVISION_FIELD);
-        if (division != null && division.isTextual()) {
-            to.setStringProperty(CloudEventMessages.DIVISION, division.asText());
-        }
-        String duplicateId = from.getStringProperty(DUPLICATE_ID);
+        String duplicateId = from.getStringProperty(FeedMessages.DUPLICATE_ID);
         if (duplicateId != null) {
-            to.setStringProperty(DUPLICATE_ID, duplicateId);
+            to.setStringProperty(FeedMessages.DUPLICATE_ID, duplicateId);
         }
     }
 }

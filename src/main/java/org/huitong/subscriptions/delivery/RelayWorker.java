@@ -44,6 +44,15 @@ final class RelayWorker implements Runnable {
 
     private volatile boolean running = true;
 
+    /** Work that runs once before the first message is relayed, on the worker's thread, or null when done. */
+    private FirstStep firstStep;
+
+    /** Work a worker does in a session of its own before it relays, such as the initial events. */
+    @FunctionalInterface
+    interface FirstStep {
+        void run(Session session) throws JMSException;
+    }
+
     /**
      * @param relayDestination the fully qualified name of the relay queue,
      *     {@code exchange.<recordType>::huitong.relay.<id>}
@@ -70,6 +79,14 @@ final class RelayWorker implements Runnable {
     }
 
     /**
+     * Runs {@code step} before the first message is relayed. When it fails, the worker reconnects
+     * and runs it again. Call before {@link #start}.
+     */
+    void firstRun(FirstStep step) {
+        this.firstStep = step;
+    }
+
+    /**
      * Stops the worker and waits until the batch in progress is committed and the connection is
      * closed, so the caller may then delete the queues.
      */
@@ -91,6 +108,10 @@ final class RelayWorker implements Runnable {
         while (running) {
             try (Connection connection = connectionFactory.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                if (firstStep != null) {
+                    firstStep.run(session);
+                    firstStep = null;
+                }
                 MessageConsumer consumer = session.createConsumer(session.createQueue(relayDestination));
                 connection.start();
                 reconnectDelay = FIRST_RECONNECT_DELAY;

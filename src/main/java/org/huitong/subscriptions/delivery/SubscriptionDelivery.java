@@ -61,6 +61,7 @@ public class SubscriptionDelivery implements SmartLifecycle {
     private final ConnectionFactory connectionFactory;
     private final ObjectMapper json;
     private final Duration reconcileRetry;
+    private final InitialEvents initialEvents;
     private final Map<String, RelayWorker> relays = new ConcurrentHashMap<>();
 
     // Set by start() when delivery is on; null while it is off.
@@ -74,17 +75,20 @@ public class SubscriptionDelivery implements SmartLifecycle {
     /**
      * @param connectionFactory a connection factory of the broker without caching; each relay
      *     opens its own connection from it
+     * @param initialEvents what a new subscription receives first, or null for nothing
      */
-    public SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
-                                BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
-                                ConnectionFactory connectionFactory, ObjectMapper json) {
-        this(directory, views, queues, accounts, meterRegistry, connectionFactory, json, RECONCILE_RETRY);
+    SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
+                         BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
+                         ConnectionFactory connectionFactory, ObjectMapper json, InitialEvents initialEvents) {
+        this(directory, views, queues, accounts, meterRegistry, connectionFactory, json, initialEvents, RECONCILE_RETRY);
     }
 
     /** @param reconcileRetry how long to wait before trying again to reconcile with an unreachable broker */
     SubscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory, ObjectProvider<RecordViews> views,
                          BrokerQueues queues, BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
-                         ConnectionFactory connectionFactory, ObjectMapper json, Duration reconcileRetry) {
+                         ConnectionFactory connectionFactory, ObjectMapper json, InitialEvents initialEvents,
+                         Duration reconcileRetry) {
+        this.initialEvents = initialEvents;
         this.reconcileRetry = reconcileRetry;
         this.directoryProvider = directory;
         this.viewsProvider = views;
@@ -197,12 +201,19 @@ public class SubscriptionDelivery implements SmartLifecycle {
         String id = subscription.id();
         try {
             RecordView view = views.forSubscription(subscription);
-            if (!broker.ensureQueues(subscription, view.brokerSelector())) {
+            long beforeRelay = initialEvents == null ? 0 : initialEvents.positionBeforeRelay(subscription.recordType());
+            FeedBroker.QueueState queues = broker.ensureQueues(subscription, view.brokerSelector());
+            if (queues == FeedBroker.QueueState.NO_ADDRESS) {
                 return;
             }
             stopRelay(id);
 
-            RelayWorker worker = worker(subscription, view);
+            RelayListener listener = new RelayListener(id, view, json);
+            RelayWorker worker = worker(subscription, listener);
+            if (queues == FeedBroker.QueueState.RELAY_CREATED && initialEvents != null) {
+                initialEvents.plan(id, subscription.recordType(), view, beforeRelay).ifPresent(plan ->
+                        worker.firstRun(session -> listener.skipOnce(initialEvents.deliver(session, plan))));
+            }
             worker.start();
             relays.put(id, worker);
             metrics.register(subscription);
@@ -214,12 +225,11 @@ public class SubscriptionDelivery implements SmartLifecycle {
         }
     }
 
-    private RelayWorker worker(Subscription subscription, RecordView view) {
+    private RelayWorker worker(Subscription subscription, RelayListener listener) {
         String id = subscription.id();
         // The relay queue is MULTICAST on the exchange address, so it is named fully qualified.
         String relayQueue = new ExchangeAddress(subscription.recordType()).name() + "::" + FeedQueues.relay(id);
-        return new RelayWorker(id, connectionFactory, relayQueue, new RelayListener(id, view, json),
-                RELAY_BATCH_SIZE, RECEIVE_TIMEOUT_MILLIS);
+        return new RelayWorker(id, connectionFactory, relayQueue, listener, RELAY_BATCH_SIZE, RECEIVE_TIMEOUT_MILLIS);
     }
 
     /** Stops the relay consumer of a subscription and keeps its queues. */

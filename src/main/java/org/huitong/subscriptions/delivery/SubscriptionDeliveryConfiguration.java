@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import org.huitong.exchange.ConnectionFactories;
+import org.huitong.exchange.PublishedEventLog;
 import org.huitong.exchange.management.BrokerQueues;
 import org.huitong.exchange.security.BrokerAccounts;
 import org.huitong.subscriptions.SubscriptionDirectory;
 import org.huitong.subscriptions.view.RecordViews;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,9 +25,14 @@ public class SubscriptionDeliveryConfiguration {
     SubscriptionDelivery subscriptionDelivery(ObjectProvider<SubscriptionDirectory> directory,
                                               ObjectProvider<RecordViews> views, BrokerQueues queues,
                                               BrokerAccounts accounts, ObjectProvider<MeterRegistry> meterRegistry,
-                                              ConnectionFactory connectionFactory) {
+                                              ConnectionFactory connectionFactory,
+                                              ObjectProvider<PublishedEventLog> eventLog,
+                                              @Value("${huitong.subscriptions.initial-events:10000}") int initialEvents) {
+        JsonMapper json = exactJson();
+        PublishedEventLog log = eventLog.getIfAvailable();
+        InitialEvents initial = log == null ? null : new InitialEvents(log, initialEvents, json);
         return new SubscriptionDelivery(directory, views, queues, accounts, meterRegistry,
-                ConnectionFactories.uncached(connectionFactory), exactJson());
+                ConnectionFactories.uncached(connectionFactory), json, initial);
     }
 
     /**

@@ -102,7 +102,7 @@ final class DeliveryHub implements AutoCloseable {
     /**
      * Starts a hub whose broker stores its data under {@code dataDirectory}. New subscriptions
      * receive only what is published after they start, unless {@code extraProperties} set
-     * {@code huitong.exchange.broker.retroactive-message-count}.
+     * {@code huitong.subscriptions.initial-events} and the context has a published-event log.
      */
     static DeliveryHub start(Path dataDirectory, int port, InMemorySubscriptionDirectory directory,
                              String... extraProperties) {
@@ -113,7 +113,7 @@ final class DeliveryHub implements AutoCloseable {
                         "huitong.exchange.broker.port=" + port,
                         "huitong.exchange.broker.internal-user=" + INTERNAL_USER,
                         "huitong.exchange.broker.internal-password=" + INTERNAL_PASSWORD,
-                        "huitong.exchange.broker.retroactive-message-count=0",
+                        "huitong.subscriptions.initial-events=0",
                         "huitong.exchange.broker.redelivery-delay=200ms")
                 .properties(extraProperties)
                 .run();

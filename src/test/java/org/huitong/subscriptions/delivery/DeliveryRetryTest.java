@@ -44,7 +44,7 @@ class DeliveryRetryTest {
             SubscriptionDelivery delivery = new SubscriptionDelivery(provider(SubscriptionDirectory.class, directory),
                     provider(RecordViews.class, new TestRecordViews()), new BrokerQueues(management),
                     new ManagedBrokerAccounts(management, ExternalArtemis.HUB_USER, true), provider(MeterRegistry.class, null),
-                    factory, JsonMapper.builder().build(), Duration.ofMillis(500));
+                    factory, JsonMapper.builder().build(), null, Duration.ofMillis(500));
             delivery.start();
             assertThat(delivery.isRunning()).as("started although the broker is down").isTrue();
 

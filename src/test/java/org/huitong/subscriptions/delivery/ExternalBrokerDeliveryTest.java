@@ -342,8 +342,8 @@ class ExternalBrokerDeliveryTest {
 
     /**
      * Checks that the licences arrived in order, with only the granted fields and the name
-     * masked. Before them may come licences of earlier tests, which the broker's retroactive
-     * address setting keeps for subscriptions created later.
+     * masked. Before them may come licences of earlier tests, which a new subscription receives
+     * first from the published-event log.
      */
     private static void assertViews(List<String> bodies, List<Integer> licences) throws Exception {
         List<String> expected = licences.stream().map(LicenceFiles::decisionNumber).toList();

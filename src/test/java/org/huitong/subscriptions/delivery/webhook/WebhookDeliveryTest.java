@@ -96,7 +96,6 @@ class WebhookDeliveryTest {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry);
-        registry.add("huitong.exchange.broker.retroactive-message-count", () -> "0");
         registry.add("huitong.subscriptions.webhook.allowed-hosts",
                 () -> "127.0.0.1," + SWITCHING_HOST + ",169.254.169.254");
         registry.add("huitong.subscriptions.webhook.initial-backoff", () -> "20ms");
