@@ -15,6 +15,7 @@ import org.huitong.subscriptions.delivery.FeedQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Makes Spring Boot's embedded Artemis broker durable and reachable by subscribers.
@@ -70,7 +71,17 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         configuration.addAddressSetting(FeedQueues.FEED_PREFIX + "#", feedSettings());
 
         configuration.setIDCacheSize(properties.getDuplicateIdCacheSize());
+        configuration.setGlobalMaxSize(globalMaxSize(properties.getGlobalMaxSize(), Runtime.getRuntime().maxMemory()));
         configuration.setPersistIDCache(true);
+    }
+
+    /**
+     * Returns the configured global limit, or a quarter of {@code maxHeap}. With Artemis' default,
+     * half of the heap, the 512 MB ingest benchmark spent about a tenth of its time in garbage
+     * collection pauses, and a quarter made it about 15% faster (docs/benchmarks.md).
+     */
+    static long globalMaxSize(DataSize configured, long maxHeap) {
+        return configured != null ? configured.toBytes() : maxHeap / 4;
     }
 
     private void enablePersistence(Configuration configuration) {

@@ -207,6 +207,13 @@ public class ExchangeProperties {
         private DataSize exchangeMaxSize = DataSize.ofMegabytes(64);
 
         /**
+         * Memory that the messages of all addresses together may use before the broker pages every
+         * address. Empty means a quarter of the JVM's maximum heap: Artemis' own default of half
+         * assumes the broker has the JVM to itself, but here the pipeline and H2 share it.
+         */
+        private DataSize globalMaxSize;
+
+        /**
          * Number of duplicate-detection ids the broker keeps per address. It has to exceed the
          * number of messages published to one address between a publish and its repetition,
          * otherwise the repeated message is delivered again.
@@ -293,6 +300,14 @@ public class ExchangeProperties {
 
         public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
             this.maxDeliveryAttempts = maxDeliveryAttempts;
+        }
+
+        public DataSize getGlobalMaxSize() {
+            return globalMaxSize;
+        }
+
+        public void setGlobalMaxSize(DataSize globalMaxSize) {
+            this.globalMaxSize = globalMaxSize;
         }
 
         public DataSize getExchangeMaxSize() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.huitong.jdbc.JdbcTimestamps;
 import org.slf4j.Logger;
@@ -39,6 +40,13 @@ public class PublishedEventLog {
 
     /** Most events one {@link #readAfter} call returns. */
     public static final int MAX_READ_LIMIT = 1_000;
+
+    /**
+     * How much older than its predecessor in seq order an event can be. A chunk reads the time
+     * just before it inserts its events and gets their seq, so two chunks publishing at once can
+     * interleave by that moment. A minute leaves a wide margin.
+     */
+    static final long ORDER_TOLERANCE_SECONDS = 60;
 
     /** Rows one purge statement deletes, so that no single transaction grows with the backlog. */
     static final int PURGE_BATCH_SIZE = 10_000;
@@ -155,41 +163,87 @@ public class PublishedEventLog {
      * Returns the seq of the first event of a record type published at or after {@code time}. If
      * there is none, returns a seq greater than every event logged so far, so that
      * {@code readAfter(recordType, result - 1, limit)} returns only events published later.
+     *
+     * <p>A binary search over seq finds where events published {@value #ORDER_TOLERANCE_SECONDS}
+     * seconds before {@code time} begin, and an index scan from there finds the exact event.
      */
     public long firstSeqAtOrAfter(String recordType, Instant time) {
-        Long first = jdbc.queryForObject("""
-                SELECT MIN(seq) FROM published_events WHERE record_type = :recordType AND published_at >= :time""",
-                new MapSqlParameterSource("recordType", recordType)
+        long from = searchSeq(time.minusSeconds(ORDER_TOLERANCE_SECONDS));
+        List<Long> first = jdbc.queryForList("""
+                SELECT seq FROM published_events
+                WHERE record_type = :recordType AND seq >= :from AND published_at >= :time
+                ORDER BY record_type, seq
+                LIMIT 1""",
+                new MapSqlParameterSource("recordType", recordType).addValue("from", from)
                         .addValue("time", JdbcTimestamps.toParameter(time)),
                 Long.class);
-        if (first != null) {
-            return first;
+        if (!first.isEmpty()) {
+            return first.get(0);
         }
         Long last = jdbc.getJdbcOperations().queryForObject("SELECT MAX(seq) FROM published_events", Long.class);
         return last == null ? 1 : last + 1;
     }
 
     /**
+     * Returns the smallest seq from which on every event was published at or after {@code time},
+     * by binary search over the primary key, or one more than the greatest seq if no event was.
+     * Publication times grow with seq, except where two chunks published at once interleave.
+     * Callers allow {@value #ORDER_TOLERANCE_SECONDS} seconds for that.
+     */
+    private long searchSeq(Instant time) {
+        Map<String, Object> range = jdbc.getJdbcOperations().queryForMap(
+                "SELECT MIN(seq) AS low, MAX(seq) AS high FROM published_events");
+        if (range.get("low") == null) {
+            return 1;
+        }
+        long low = ((Number) range.get("low")).longValue();
+        long high = ((Number) range.get("high")).longValue();
+        long found = high + 1;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Position next = jdbc.queryForObject(
+                    "SELECT seq, published_at FROM published_events WHERE seq >= :middle ORDER BY seq LIMIT 1",
+                    new MapSqlParameterSource("middle", middle),
+                    (row, number) -> new Position(row.getLong("seq"), JdbcTimestamps.read(row, "published_at")));
+            if (next.publishedAt().isBefore(time)) {
+                low = next.seq() + 1;
+            } else {
+                found = next.seq();
+                high = middle - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
      * Deletes events published before the retention period, {@value #PURGE_BATCH_SIZE} rows per
-     * statement, and returns how many it deleted.
+     * statement, and returns how many it deleted. A binary search over seq bounds the rows each
+     * statement examines.
      */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${huitong.exchange.event-log.purge-interval:PT1H}")
     public long purgeExpired() {
         Instant cutoff = clock.instant().minus(retention);
+        long end = searchSeq(cutoff.plusSeconds(ORDER_TOLERANCE_SECONDS));
         MapSqlParameterSource parameters = new MapSqlParameterSource("cutoff", JdbcTimestamps.toParameter(cutoff))
+                .addValue("end", end)
                 .addValue("limit", PURGE_BATCH_SIZE);
         long total = 0;
         int deleted;
         do {
             deleted = jdbc.update("""
                     DELETE FROM published_events WHERE seq IN (
-                        SELECT seq FROM published_events WHERE published_at < :cutoff ORDER BY seq LIMIT :limit)""",
+                        SELECT seq FROM published_events WHERE seq < :end AND published_at < :cutoff
+                        ORDER BY seq LIMIT :limit)""",
                     parameters);
             total += deleted;
         } while (deleted == PURGE_BATCH_SIZE);
 
         log.info("Deleted {} published events older than {} (retention {})", total, cutoff, retention);
         return total;
+    }
+
+    /** An event's seq and publication time. */
+    private record Position(long seq, Instant publishedAt) {
     }
 
     private static LoggedEvent loggedEvent(ResultSet row, int rowNumber) throws SQLException {

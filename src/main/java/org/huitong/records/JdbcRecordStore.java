@@ -43,8 +43,9 @@ public class JdbcRecordStore implements RecordStore {
             List<String> chunk = keys.subList(from, Math.min(from + MAX_KEYS_PER_QUERY, keys.size()));
             MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("keys", chunk);
 
-            // The record type is checked here, not in the WHERE clause: with it there, H2 picks
-            // the primary key (record_type, business_key) and scans every row of the type.
+            // The primary key starts with business_key, so both databases serve the IN list from it.
+            // The record type is checked here: with it in the WHERE clause, H2 once chose a scan of
+            // every row of the type, when the primary key started with record_type.
             jdbc.query("SELECT record_type, business_key, version, content_hash FROM stored_records"
                     + " WHERE business_key IN (:keys)", parameters,
                     row -> {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.util.unit.DataSize;
 
 class EmbeddedBrokerTest {
 
@@ -33,7 +34,8 @@ class EmbeddedBrokerTest {
     static void startBroker() {
         exchange = EmbeddedExchange.start(dataDirectory, EmbeddedExchange.freePort(),
                 "huitong.exchange.broker.max-delivery-attempts=7",
-                "huitong.exchange.broker.exchange-max-size=8MB");
+                "huitong.exchange.broker.exchange-max-size=8MB",
+                "huitong.exchange.broker.global-max-size=96MB");
     }
 
     @AfterAll
@@ -52,6 +54,17 @@ class EmbeddedBrokerTest {
         assertThat(configuration.getPagingLocation().toPath()).isEqualTo(dataDirectory.resolve("paging"));
         assertThat(configuration.getLargeMessagesLocation().toPath()).isEqualTo(dataDirectory.resolve("largemessages"));
         assertThat(dataDirectory.resolve("journal")).isDirectory();
+    }
+
+    @Test
+    void globalMaxSizeConfigured() {
+        assertThat(exchange.server().getConfiguration().getGlobalMaxSize()).isEqualTo(96L * 1024 * 1024);
+    }
+
+    @Test
+    void globalMaxSizeDefaultsToQuarterOfHeap() {
+        assertThat(EmbeddedBrokerCustomizer.globalMaxSize(null, 512L << 20)).isEqualTo(128L << 20);
+        assertThat(EmbeddedBrokerCustomizer.globalMaxSize(DataSize.ofMegabytes(40), 512L << 20)).isEqualTo(40L << 20);
     }
 
     @Test
