@@ -131,7 +131,13 @@ public final class SftpPollSource {
         if ("true".equals(parameters.get("doneFile"))) {
             route.put("doneFileName", "${file:name}.done");
         }
+        route.put("noop", String.valueOf(keepsFiles(parameters)));
         return route;
+    }
+
+    /** Returns whether the connector leaves files on the server ({@code afterRead: keep}). */
+    public static boolean keepsFiles(Map<String, String> parameters) {
+        return "keep".equals(parameters.get("afterRead"));
     }
 
     private static void putIfSet(Map<String, Object> route, String name, String value) {

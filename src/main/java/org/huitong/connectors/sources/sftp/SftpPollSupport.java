@@ -29,12 +29,14 @@ public class SftpPollSupport implements SourceSupport {
     private final ConnectorProperties properties;
     private final ObjectProvider<CamelContext> camel;
     private final org.huitong.connectors.sources.OutboundHosts hosts;
+    private final SftpReadFiles readFiles;
 
     public SftpPollSupport(ConnectorProperties properties, ObjectProvider<CamelContext> camel,
-                           org.huitong.connectors.sources.OutboundHosts hosts) {
+                           org.huitong.connectors.sources.OutboundHosts hosts, SftpReadFiles readFiles) {
         this.properties = properties;
         this.camel = camel;
         this.hosts = hosts;
+        this.readFiles = readFiles;
     }
 
     @Override
@@ -55,10 +57,11 @@ public class SftpPollSupport implements SourceSupport {
         Path root = properties.inboxRoot().toAbsolutePath().resolveSibling("sftp-work");
         Path work = Files.createDirectories(root.resolve(descriptor.id()));
         Map<String, Object> route = SftpPollSource.routeParameters(descriptor, work, parameters);
-        String keyBean = "huitong-sftp-key-" + descriptor.id();
+        if (SftpPollSource.keepsFiles(parameters)) {
+            route.put("idempotentRepository", "#" + readFiles.bind(camel.getObject(), descriptor.id()));
+        }
+        String keyBean = keyBean(descriptor.id());
         String privateKey = parameters.get("privateKey");
-        // NOTE: the bound key stays in the Camel registry after its connector is deleted, until
-        // the hub restarts, because SourceSupport has no hook for a removed route.
         if (privateKey == null) {
             camel.getObject().getRegistry().unbind(keyBean);
         } else {
@@ -67,5 +70,16 @@ public class SftpPollSupport implements SourceSupport {
             route.put("privateKey", "#" + keyBean);
         }
         return route;
+    }
+
+    /** Removes the key and the read-files repository of the connector from Camel's registry. */
+    @Override
+    public void routeRemoved(String connectorId) {
+        camel.getObject().getRegistry().unbind(keyBean(connectorId));
+        readFiles.unbind(camel.getObject(), connectorId);
+    }
+
+    private static String keyBean(String connectorId) {
+        return "huitong-sftp-key-" + connectorId;
     }
 }

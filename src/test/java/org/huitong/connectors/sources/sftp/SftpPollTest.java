@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +48,9 @@ class SftpPollTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
@@ -93,6 +98,50 @@ class SftpPollTest {
             assertThat(work).isEmpty();
         }
         assertThat(state("sftp-happy")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void keepLeavesFilesForReadOnlyLogin() throws Exception {
+        String descriptor = connector("sftp-keep", sftp, "keep", password(), "afterRead: keep")
+                .replace("username: " + TestSftpServer.USER, "username: " + TestSftpServer.READ_ONLY_USER);
+        create(descriptor);
+        Path folder = Files.createDirectories(sftp.root().resolve("keep"));
+        sftp.upload(LicenceFiles.validRows(HUB.root(), 40, 2), "keep", "kept.csv");
+
+        JsonNode first = awaitBatch("sftp-keep", "kept.csv");
+        assertThat(first.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(first.get("published").asLong()).isEqualTo(2);
+        Thread.sleep(SEVERAL_POLLS.toMillis());
+        assertThat(batches("sftp-keep")).as("a kept file is read once").hasSize(1);
+        assertThat(folder.resolve("kept.csv")).exists();
+        assertThat(folder.resolve(".done")).doesNotExist();
+        assertThat(state("sftp-keep")).isEqualTo("RUNNING");
+
+        assertThat(jdbc.queryForList("SELECT messageId FROM sftp_read_files WHERE processorName = 'sftp-keep'",
+                String.class)).singleElement().asString().startsWith("kept.csv-");
+
+        // An update builds a new route with a new repository, which reads the same table.
+        ResponseEntity<JsonNode> updated = admin.putYaml("/api/connectors/sftp-keep",
+                descriptor.replace("readLockMinAgeMs: 200", "readLockMinAgeMs: 300"));
+        assertThat(updated.getStatusCode()).as(String.valueOf(updated.getBody())).isEqualTo(HttpStatus.OK);
+        awaitState("sftp-keep", "RUNNING");
+        Thread.sleep(SEVERAL_POLLS.toMillis());
+        assertThat(batches("sftp-keep")).as("the read files survive a new route").hasSize(1);
+
+        // The department replaces the file with one more row: it is read again.
+        Path part = Files.copy(LicenceFiles.validRows(HUB.root(), 40, 3), folder.resolve("kept.csv.part"));
+        Files.move(part, folder.resolve("kept.csv"), StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(WAIT).until(() -> batches("sftp-keep").size() == 2
+                && !batches("sftp-keep").get(0).get("status").asText().equals("RUNNING"));
+        JsonNode second = batches("sftp-keep").get(0);
+        assertThat(second.get("published").asLong()).isEqualTo(1);
+        assertThat(second.get("unchanged").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownAfterReadRejected() {
+        assertThat(paths(connector("sftp-after", sftp, "after", password(), "afterRead: delete")))
+                .containsExactly("source.parameters.afterRead");
     }
 
     @Test

@@ -9,14 +9,25 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 import org.huitong.testsupport.HubTestEnvironment;
 
 /**
@@ -28,6 +39,9 @@ final class TestSftpServer implements AutoCloseable {
 
     static final String USER = "dept-upload";
     static final String PASSWORD = "s3cret+pa%ss";
+
+    /** A user with the same password that may list and read files but not change anything. */
+    static final String READ_ONLY_USER = "dept-read";
 
     private final Path root;
     private final int port;
@@ -55,10 +69,13 @@ final class TestSftpServer implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        sshd.setPasswordAuthenticator((user, password, session) ->
+                (USER.equals(user) || READ_ONLY_USER.equals(user)) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator((user, key, session) ->
                 USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.setFileSystemAccessor(new ReadOnlyForUser(READ_ONLY_USER));
+        sshd.setSubsystemFactories(List.of(sftp));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         try {
             sshd.start();
@@ -126,6 +143,52 @@ final class TestSftpServer implements AutoCloseable {
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java runtime cannot generate EC keys", e);
+        }
+    }
+
+    /** Rejects every change to the file system by one user, as a server gives a read-only login. */
+    private static final class ReadOnlyForUser implements SftpFileSystemAccessor {
+
+        private final String user;
+
+        ReadOnlyForUser(String user) {
+            this.user = user;
+        }
+
+        @Override
+        public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file, String id,
+                                            Set<? extends OpenOption> options, FileAttribute<?>... attributes)
+                throws IOException {
+            boolean writes = options.stream().anyMatch(option -> option != StandardOpenOption.READ);
+            if (writes) {
+                rejectIfReadOnly(subsystem, file);
+            }
+            return SftpFileSystemAccessor.super.openFile(subsystem, handle, file, id, options, attributes);
+        }
+
+        @Override
+        public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
+            rejectIfReadOnly(subsystem, path);
+            SftpFileSystemAccessor.super.createDirectory(subsystem, path);
+        }
+
+        @Override
+        public void renameFile(SftpSubsystemProxy subsystem, Path from, Path to, Collection<CopyOption> options)
+                throws IOException {
+            rejectIfReadOnly(subsystem, from);
+            SftpFileSystemAccessor.super.renameFile(subsystem, from, to, options);
+        }
+
+        @Override
+        public void removeFile(SftpSubsystemProxy subsystem, Path path, boolean isDirectory) throws IOException {
+            rejectIfReadOnly(subsystem, path);
+            SftpFileSystemAccessor.super.removeFile(subsystem, path, isDirectory);
+        }
+
+        private void rejectIfReadOnly(SftpSubsystemProxy subsystem, Path path) throws AccessDeniedException {
+            if (user.equals(subsystem.getServerSession().getUsername())) {
+                throw new AccessDeniedException(path.toString(), null, "read-only login");
+            }
         }
     }
 }
