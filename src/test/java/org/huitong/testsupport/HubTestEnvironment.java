@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,12 +51,60 @@ public final class HubTestEnvironment {
         copyFiles(Path.of("src/test/resources/test-routes"), routesDir);
     }
 
-    /** Creates the folders under a new temporary directory. */
+    /** Marks a temporary hub directory with the process id of the JVM that created it. */
+    private static final String OWNER_FILE = "owner.pid";
+
+    /**
+     * Creates the folders under a new temporary directory, first deleting the directories that
+     * earlier test JVMs left behind. A hub's journal, paging files and database take gigabytes in
+     * a benchmark, and the embedded broker blocks every producer once the disk is 90% full. A JVM
+     * cannot delete its own directory on exit: the cached Spring contexts are still closing then.
+     */
     public static HubTestEnvironment create() {
         try {
-            return new HubTestEnvironment(Files.createTempDirectory("huitong-hub-"));
+            Path root = Files.createTempDirectory("huitong-hub-");
+            deleteAbandoned(root.getParent());
+            Files.writeString(root.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+            return new HubTestEnvironment(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the hub directories whose owner process is no longer running. */
+    private static void deleteAbandoned(Path tempDir) throws IOException {
+        try (Stream<Path> dirs = Files.list(tempDir)) {
+            dirs.filter(dir -> dir.getFileName().toString().startsWith("huitong-hub-"))
+                    .filter(HubTestEnvironment::ownerExited)
+                    .forEach(HubTestEnvironment::deleteQuietly);
+        }
+    }
+
+    private static boolean ownerExited(Path dir) {
+        Path owner = dir.resolve(OWNER_FILE);
+        try {
+            long pid = Long.parseLong(Files.readString(owner).trim());
+            return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            // No owner file: a directory of an older test run, or one whose JVM is writing it now.
+            return Files.isDirectory(dir) && olderThanOneDay(dir);
+        }
+    }
+
+    private static boolean olderThanOneDay(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes a directory tree as far as it can. What cannot be deleted stays for a later run. */
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // The directory stays in the temporary folder.
         }
     }
 
