@@ -56,6 +56,12 @@ class BrokerCeilingBenchmarkTest {
 
     private static final int BODY_CHARS = 1_200;
 
+    /**
+     * In-VM acceptor of the measured broker. Spring Boot numbers the embedded brokers of the hub
+     * contexts that other tests leave cached in this JVM from 0 upwards, so this one uses an id far above them.
+     */
+    private static final String IN_VM_URL = "vm://90417";
+
     private static final int CHUNK = 500;
 
     private static final String ADDRESS = "exchange.credit.license";
@@ -119,7 +125,7 @@ class BrokerCeilingBenchmarkTest {
     private static ConfigurationImpl configuration(Path dataDirectory) {
         ConfigurationImpl configuration = new ConfigurationImpl();
         try {
-            configuration.addAcceptorConfiguration("in-vm", "vm://0");
+            configuration.addAcceptorConfiguration("in-vm", IN_VM_URL);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -130,7 +136,7 @@ class BrokerCeilingBenchmarkTest {
 
     private static void send(Case setup, int messages) throws Exception {
         String body = "x".repeat(BODY_CHARS);
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL);
              Connection connection = factory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(null)) {

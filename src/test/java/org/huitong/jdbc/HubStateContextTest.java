@@ -60,9 +60,9 @@ abstract class HubStateContextTest {
 
         // Only PostgreSQL gets the trigger that makes the audit log append-only (11.1).
         if (isPostgres()) {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "11.1", "12", "13", "14");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "11.1", "12", "13", "14", "15", "15.1", "16");
         } else {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "15.1", "16");
         }
     }
 

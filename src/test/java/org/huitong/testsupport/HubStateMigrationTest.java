@@ -21,9 +21,9 @@ class HubStateMigrationTest extends BothDatabasesTest {
 
         // Only PostgreSQL gets the trigger that makes the audit log append-only (11.1).
         if (database.toString().equals("H2")) {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "15.1", "16");
         } else {
-            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "11.1", "12", "13", "14");
+            assertThat(versions).containsExactly("1", "1.1", "2", "3", "4", "5", "6", "10", "11", "11.1", "12", "13", "14", "15", "15.1", "16");
         }
     }
 
@@ -36,7 +36,7 @@ class HubStateMigrationTest extends BothDatabasesTest {
         Integer applied = database.jdbc().getJdbcOperations().queryForObject(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE \"version\" IS NOT NULL", Integer.class);
 
-        assertThat(applied).isEqualTo(database.toString().equals("H2") ? 12 : 13);
+        assertThat(applied).isEqualTo(database.toString().equals("H2") ? 15 : 16);
     }
 
     @Test

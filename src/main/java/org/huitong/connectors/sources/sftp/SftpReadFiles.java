@@ -1,9 +1,19 @@
 package org.huitong.connectors.sources.sftp;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.huitong.connectors.ConnectorChanged;
+import org.huitong.connectors.ConnectorEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,21 +26,54 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processor name, bound in the Camel registry for the route's {@code idempotentRepository}.
  * Camel adds a file's key when it starts reading the file and removes it again if processing
  * fails, so a file whose batch failed is read again on a later poll.
+ *
+ * <p>A connector's rows are removed when it is deleted or pointed at another server, folder or
+ * login, so that a new connector with the same id, or the new folder, is read in full.
  */
-// NOTE: the rows of a deleted connector stay in the table, because the removal of a route on an
-// update and on a deletion look the same to SourceSupport. A connector created later with the
-// same id skips those files.
 @Component
 public class SftpReadFiles {
 
     static final String TABLE = "sftp_read_files";
 
+    /** Parameters that decide which files a connector lists. A change points it at other files. */
+    private static final List<String> LOCATION_PARAMETERS = List.of("host", "port", "username", "directory");
+
+    private static final Logger log = LoggerFactory.getLogger(SftpReadFiles.class);
+
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
 
     public SftpReadFiles(DataSource dataSource, TransactionTemplate transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Forgets the files a connector has read when it is deleted or reads another location. */
+    @EventListener
+    public void onChange(ConnectorChanged change) {
+        if (change.before() == null || !locationChanged(change.before(), change.after())) {
+            return;
+        }
+        int removed = jdbc.update("DELETE FROM " + TABLE + " WHERE processorName = ?", change.id());
+        if (removed > 0) {
+            log.info("Connector {} {}; forgot {} files it had read", change.id(),
+                    change.after() == null ? "deleted" : "reads another SFTP location", removed);
+        }
+    }
+
+    private static boolean locationChanged(ConnectorEntry before, ConnectorEntry after) {
+        if (after == null) {
+            return true;
+        }
+        if (before.descriptor() == null || after.descriptor() == null) {
+            return false;
+        }
+        Map<String, String> old = before.descriptor().source().parameters();
+        Map<String, String> current = after.descriptor().source().parameters();
+        return !before.descriptor().source().template().equals(after.descriptor().source().template())
+                || LOCATION_PARAMETERS.stream().anyMatch(name -> !Objects.equals(old.get(name), current.get(name)));
     }
 
     /** Binds the repository of the connector in Camel's registry and returns the bean name. */

@@ -139,6 +139,36 @@ class SftpPollTest {
     }
 
     @Test
+    void readFilesForgottenOnMoveAndDelete() throws Exception {
+        String descriptor = connector("sftp-forget", sftp, "forget", password(), "afterRead: keep");
+        create(descriptor);
+        sftp.upload(LicenceFiles.validRows(HUB.root(), 200, 2), "forget", "kept.csv");
+        awaitBatch("sftp-forget", "kept.csv");
+        assertThat(readFiles("sftp-forget")).isEqualTo(1);
+
+        // A change that leaves the folder alone keeps the list.
+        admin.putYaml("/api/connectors/sftp-forget", descriptor.replace("readLockMinAgeMs: 200", "readLockMinAgeMs: 300"));
+        assertThat(readFiles("sftp-forget")).as("after a change of the read lock").isEqualTo(1);
+
+        Files.createDirectories(sftp.root().resolve("moved"));
+        ResponseEntity<JsonNode> moved = admin.putYaml("/api/connectors/sftp-forget",
+                descriptor.replace("directory: forget", "directory: moved"));
+        assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(readFiles("sftp-forget")).as("after a move to another folder").isZero();
+
+        sftp.upload(LicenceFiles.validRows(HUB.root(), 210, 1), "moved", "other.csv");
+        awaitBatch("sftp-forget", "other.csv");
+        assertThat(readFiles("sftp-forget")).isEqualTo(1);
+        assertThat(admin.delete("/api/connectors/sftp-forget").getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(readFiles("sftp-forget")).as("after the connector is deleted").isZero();
+    }
+
+    private int readFiles(String connectorId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM sftp_read_files WHERE processorName = ?",
+                Integer.class, connectorId);
+    }
+
+    @Test
     void unknownAfterReadRejected() {
         assertThat(paths(connector("sftp-after", sftp, "after", password(), "afterRead: delete")))
                 .containsExactly("source.parameters.afterRead");
