@@ -25,16 +25,26 @@ import java.util.Map;
  *     ({@code x-legacy-values}), for example an old penalty category name; empty if none
  * @param ambiguousLegacyValues older source values that cover several current values
  *     ({@code x-legacy-ambiguous}), which the hub cannot choose between; empty if none
+ * @param documentTypeField for an identity document number, the field that holds the document
+ *     type ({@code x-document-type}), for example {@code XK_XDR_ZJLX}; {@code null} if none
  */
 public record FieldSpec(String name, String title, String code, List<String> aliases,
                         String type, String format, boolean required, String sharing,
                         String personal, Map<String, String> legacyValues,
-                        Map<String, List<String>> ambiguousLegacyValues) {
+                        Map<String, List<String>> ambiguousLegacyValues, String documentTypeField) {
 
     public FieldSpec {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         legacyValues = legacyValues == null ? Map.of() : Map.copyOf(legacyValues);
         ambiguousLegacyValues = ambiguousLegacyValues == null ? Map.of() : Map.copyOf(ambiguousLegacyValues);
+    }
+
+    /** Creates a field that is not an identity document number. */
+    public FieldSpec(String name, String title, String code, List<String> aliases, String type,
+                     String format, boolean required, String sharing, String personal,
+                     Map<String, String> legacyValues, Map<String, List<String>> ambiguousLegacyValues) {
+        this(name, title, code, aliases, type, format, required, sharing, personal, legacyValues,
+                ambiguousLegacyValues, null);
     }
 
     /** Creates a field without ambiguous legacy values. */

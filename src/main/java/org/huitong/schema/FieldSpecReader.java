@@ -30,6 +30,7 @@ final class FieldSpecReader {
 
         List<String> keyFields = textList(document.path("x-key"));
         checkKey(keyFields, fields, required, source);
+        checkDocumentTypes(fields, source);
         return new RecordTypeSpec(type, version, schemaId, fields, keyFields);
     }
 
@@ -49,7 +50,8 @@ final class FieldSpecReader {
                 property.path("x-sharing").asText(null),
                 property.path("x-personal").asText(null),
                 textMap(legacySource.path("x-legacy-values")),
-                textListMap(legacySource.path("x-legacy-ambiguous")));
+                textListMap(legacySource.path("x-legacy-ambiguous")),
+                property.path("x-document-type").asText(null));
     }
 
     private static Map<String, List<String>> textListMap(JsonNode node) {
@@ -86,6 +88,17 @@ final class FieldSpecReader {
         for (String key : keyFields) {
             if (!names.contains(key) || !required.contains(key)) {
                 throw new SchemaLoadException(source + ": key field " + key + " must be a property listed in required");
+            }
+        }
+    }
+
+    private static void checkDocumentTypes(List<FieldSpec> fields, String source) {
+        Set<String> names = new HashSet<>();
+        fields.forEach(field -> names.add(field.name()));
+        for (FieldSpec field : fields) {
+            if (field.documentTypeField() != null && !names.contains(field.documentTypeField())) {
+                throw new SchemaLoadException(source + ": x-document-type of " + field.name() + " names "
+                        + field.documentTypeField() + ", which is not a property; name the field that holds the document type");
             }
         }
     }

@@ -16,7 +16,7 @@ final class HubDialect {
     /** Annotations that the hub's schemas carry for the mapper, the publisher and readers. */
     static final List<String> ANNOTATIONS = List.of(
             "x-record-type", "x-key", "x-code", "x-aliases", "x-sharing", "x-personal",
-            "x-legacy-values", "x-legacy-ambiguous", "x-enum-labels", "x-unit");
+            "x-legacy-values", "x-legacy-ambiguous", "x-enum-labels", "x-unit", "x-document-type");
 
     private HubDialect() {
     }

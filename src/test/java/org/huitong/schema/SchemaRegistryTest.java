@@ -198,6 +198,28 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void unknownDocumentTypeFailsStartup() throws IOException {
+        write("t/1.json", recordSchema("t", "\"number\": {\"type\": \"string\", \"x-document-type\": \"kind\"}"));
+
+        assertThatThrownBy(() -> new SchemaRegistry(temp))
+                .isInstanceOf(SchemaLoadException.class)
+                .hasMessageContaining("x-document-type of number names kind");
+    }
+
+    @Test
+    void documentTypeFieldRead() throws IOException {
+        write("t/1.json", recordSchema("t", """
+                "kind": {"type": "string"},
+                "number": {"type": "string", "x-document-type": "kind"}
+                """));
+
+        RecordTypeSpec spec = new SchemaRegistry(temp).spec("t", "1");
+
+        assertThat(spec.fields()).filteredOn(field -> field.name().equals("number"))
+                .extracting(FieldSpec::documentTypeField).containsExactly("kind");
+    }
+
+    @Test
     void invalidJsonFailsStartup() throws IOException {
         write("t/1.json", "{\"$schema\": ");
 

@@ -139,9 +139,7 @@ final class FieldConverter {
         }
         // An identity document number (x-personal citizen-id without the format, because the
         // document type decides) is upper-cased, so a citizen ID's lower-case x passes.
-        // NOTE: a 15-digit first-generation citizen ID in such a column is not upgraded to 18
-        // digits, since the converter does not see the document type; it is rejected with
-        // FORMAT_CITIZEN_ID_FIRST_GENERATION.
+        // RecordMapper turns a 15-digit one into 18 characters after the document type is mapped.
         boolean documentNumber = "citizen-id".equals(field.personal());
         return documentNumber || CodeFormats.isCode(field.format()) ? text.toUpperCase(Locale.ROOT) : text;
     }

@@ -29,6 +29,9 @@ public final class RecordMapper {
     private static final Logger LOG = LoggerFactory.getLogger(RecordMapper.class);
     private static final Messages MESSAGES = Messages.load("i18n/mapping");
 
+    /** Document type code of the resident identity card in the shared schemas' {@code idType}. */
+    private static final String CITIZEN_ID_CARD = "01";
+
     private final RecordTypeSpec spec;
     private final HeaderMatcher matcher;
 
@@ -87,10 +90,27 @@ public final class RecordMapper {
             }
         }
 
+        upgradeCitizenIds(data);
         if (!violations.isEmpty()) {
             LOG.debug("Record {} of {} has {} mapping faults", record.number(), spec.type(), violations.size());
         }
         return new MappedRecord(record, data, columnByField, violations);
+    }
+
+    /**
+     * Turns a 15-digit identity document number into its 18-character form where the record's
+     * document type is the citizen ID card. The converter cannot do it, because it sees one
+     * value at a time and the number of a passport must stay as it is.
+     */
+    private void upgradeCitizenIds(ObjectNode data) {
+        for (FieldSpec field : spec.fields()) {
+            if (field.documentTypeField() == null || !data.path(field.name()).isTextual()) {
+                continue;
+            }
+            if (CITIZEN_ID_CARD.equals(data.path(field.documentTypeField()).asText(null))) {
+                data.put(field.name(), CitizenIdNormalizer.normalize(data.get(field.name()).asText()));
+            }
+        }
     }
 
     private static Map<String, String> invert(Map<String, String> fieldByColumn) {
