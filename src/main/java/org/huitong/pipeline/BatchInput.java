@@ -27,13 +27,14 @@ public interface BatchInput {
     RecordReader open(ConnectorDescriptor connector) throws IOException;
 
     /**
-     * Stores how far the input has been read, inside the database transaction that commits the
-     * records read so far. The pipeline calls it once per chunk, after the chunk's last record
-     * was read. A source that resumes from a position, such as a database watermark, writes it
-     * here, so the position commits or rolls back together with the records it covers. Files do
-     * nothing.
+     * Returns what stores how far the input has been read, once the last record of a chunk was
+     * read. The pipeline calls it on the reading thread and runs the returned action later,
+     * possibly on another thread, inside the database transaction that commits that chunk. A
+     * source that resumes from a position, such as a database watermark, stores it there, so the
+     * position commits or rolls back together with the records it covers. Files store nothing.
      */
-    default void chunkCommitting(long batchId) {
+    default Runnable chunkRead(long batchId) {
+        return () -> { };
     }
 
     /**

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.huitong.batches.BatchRepository;
 import org.huitong.batches.BatchStatus;
 import org.huitong.connectors.ConnectorDescriptor;
@@ -21,15 +25,18 @@ import org.huitong.schema.RecordTypeSpec;
 import org.huitong.schema.SchemaRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs one source file through the pipeline as a batch: read, map, validate, de-duplicate,
  * publish, quarantine. Records are committed in chunks of the connector's chunk size, so memory
- * stays bounded for any file size.
+ * stays bounded for any file size. While one chunk commits on a thread of its own, the batch's
+ * thread reads and checks the next one (see {@link ChunkCommits}). The last chunk commits on
+ * the batch's thread.
  */
 @Component
-public class BatchProcessor {
+public class BatchProcessor implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
 
@@ -39,6 +46,7 @@ public class BatchProcessor {
     private final BatchRepository batches;
     private final Messages messages;
     private final SnapshotDeletions deletions;
+    private final ExecutorService commitThreads = Executors.newCachedThreadPool(commitThreadFactory());
 
     public BatchProcessor(SchemaRegistry schemas, RecordValidator validator, ChunkCommitter committer,
                           BatchRepository batches, Messages messages, SnapshotDeletions deletions) {
@@ -99,34 +107,49 @@ public class BatchProcessor {
     private BatchStatus run(BatchContext batch, BatchInput input, BatchTally tally) {
         Chunk chunk = new Chunk();
         int chunkSize = batch.connector().options().chunkSize();
+        ChunkCommits commits = new ChunkCommits(commitThreads);
         try (RecordReader reader = input.open(batch.connector())) {
             RecordMapper mapper = new RecordMapper(batch.spec(), batch.connector().mapping());
             HeaderBinding binding = mapper.bind(reader.headers());
             binding.requireUsable();
             RecordChecker checker = new RecordChecker(batch.spec(), mapper, binding, validator);
-            Runnable inTransaction = () -> {
-                input.chunkCommitting(batch.batchId());
-                if (input.deletesMissing()) {
-                    deletions.remember(batch, chunk);
-                }
-            };
             while (reader.hasNext()) {
                 add(batch, checker.check(reader.next()), chunk);
                 if (chunk.size() >= chunkSize) {
-                    tally.add(committer.commit(batch, chunk, inTransaction));
-                    chunk.clear();
+                    Chunk full = chunk;
+                    Runnable inTransaction = inTransaction(batch, input, full);
+                    tally.add(commits.submit(() -> committer.commit(batch, full, inTransaction)));
+                    chunk = new Chunk();
                 }
             }
-            tally.add(committer.commit(batch, chunk, inTransaction));
+            tally.add(commits.finish());
+            tally.add(committer.commit(batch, chunk, inTransaction(batch, input, chunk)));
             if (input.deletesMissing()) {
                 tally.addDeleted(deletions.deleteMissing(batch, tally));
             }
             return BatchStatus.COMPLETED;
         } catch (FileRejectedException e) {
+            tally.add(commits.finish());
             return rejectRest(batch, chunk, tally, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + input.name(), e);
+        } finally {
+            commits.abandon();
         }
+    }
+
+    /**
+     * Returns what runs inside the transaction of {@code chunk}: the input's position after the
+     * chunk's last record, taken now on the reading thread, and the keys of a snapshot.
+     */
+    private Runnable inTransaction(BatchContext batch, BatchInput input, Chunk chunk) {
+        Runnable position = input.chunkRead(batch.batchId());
+        return () -> {
+            position.run();
+            if (input.deletesMissing()) {
+                deletions.remember(batch, chunk);
+            }
+        };
     }
 
     private static void add(BatchContext batch, RecordChecker.Result result, Chunk chunk) {
@@ -156,6 +179,24 @@ public class BatchProcessor {
         tally.add(committer.commit(batch, chunk));
         tally.fileError(e.violation());
         return tally.read() == 0 ? BatchStatus.REJECTED : BatchStatus.PARTIAL;
+    }
+
+    /**
+     * Lets running commits end. A batch that is still reading when the hub stops cannot hand over
+     * its next chunk, stays RUNNING, and is marked INTERRUPTED at the next start.
+     */
+    @Override
+    public void destroy() {
+        commitThreads.shutdown();
+    }
+
+    private static ThreadFactory commitThreadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "chunk-commit-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void markFailed(long batchId, PipelineFailureException e) {

@@ -14,8 +14,8 @@ import org.huitong.pipeline.read.RecordReader;
  * The rows of one poll of a database source, as one batch. The reader is already open, so an
  * empty poll is recognised before a batch is started.
  *
- * <p>Exactly once: {@link #chunkCommitting} writes the watermark of the chunk's last row in the
- * database transaction that stores the chunk's records. If the hub stops or fails between
+ * <p>Exactly once: {@link #chunkRead} takes the watermark of the chunk's last row when the row
+ * is read, and writes it in the database transaction that stores the chunk's records. If the hub stops or fails between
  * publishing a chunk and that commit, the watermark stays where it was and the next poll reads
  * the chunk's rows again. They get the same record versions and event ids, which the broker's
  * duplicate detection drops, so no row is lost or published twice. Rows read again because of
@@ -30,7 +30,8 @@ final class JdbcBatchInput implements BatchInput {
     private final boolean strictlyAfter;
     private final boolean deletesMissing;
     private final String name;
-    private Watermark committed;
+    /** Written and read only by the chunk commits, which run one after the other. */
+    private volatile Watermark committed;
 
     /**
      * @param committed the stored watermark the poll started from, or {@code null}
@@ -85,8 +86,12 @@ final class JdbcBatchInput implements BatchInput {
     }
 
     @Override
-    public void chunkCommitting(long batchId) {
+    public Runnable chunkRead(long batchId) {
         Watermark last = reader.last();
+        return () -> save(last, batchId);
+    }
+
+    private void save(Watermark last, long batchId) {
         if (last == null || last.equals(committed)) {
             return;
         }
