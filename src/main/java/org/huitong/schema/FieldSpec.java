@@ -25,7 +25,7 @@ import java.util.Map;
  *     ({@code x-legacy-values}), for example an old penalty category name; empty if none
  * @param ambiguousLegacyValues older source values that cover several current values
  *     ({@code x-legacy-ambiguous}), which the hub cannot choose between; empty if none
- * @param documentTypeField for an identity document number, the field that holds the document
+ * @param documentTypeField for an identity document number, the field that contains the document
  *     type ({@code x-document-type}), for example {@code XK_XDR_ZJLX}; {@code null} if none
  */
 public record FieldSpec(String name, String title, String code, List<String> aliases,

@@ -29,8 +29,10 @@ final class FieldSpecReader {
         });
 
         List<String> keyFields = textList(document.path("x-key"));
-        checkKey(keyFields, fields, required, source);
-        checkDocumentTypes(fields, source);
+        Set<String> names = new HashSet<>();
+        fields.forEach(field -> names.add(field.name()));
+        checkKey(keyFields, names, required, source);
+        checkDocumentTypes(fields, names, source);
         return new RecordTypeSpec(type, version, schemaId, fields, keyFields);
     }
 
@@ -79,12 +81,10 @@ final class FieldSpecReader {
         return merged;
     }
 
-    private static void checkKey(List<String> keyFields, List<FieldSpec> fields, Set<String> required, String source) {
+    private static void checkKey(List<String> keyFields, Set<String> names, Set<String> required, String source) {
         if (keyFields.isEmpty()) {
             throw new SchemaLoadException(source + ": x-key is missing or empty; list the business-key fields in order");
         }
-        Set<String> names = new HashSet<>();
-        fields.forEach(field -> names.add(field.name()));
         for (String key : keyFields) {
             if (!names.contains(key) || !required.contains(key)) {
                 throw new SchemaLoadException(source + ": key field " + key + " must be a property listed in required");
@@ -92,13 +92,11 @@ final class FieldSpecReader {
         }
     }
 
-    private static void checkDocumentTypes(List<FieldSpec> fields, String source) {
-        Set<String> names = new HashSet<>();
-        fields.forEach(field -> names.add(field.name()));
+    private static void checkDocumentTypes(List<FieldSpec> fields, Set<String> names, String source) {
         for (FieldSpec field : fields) {
             if (field.documentTypeField() != null && !names.contains(field.documentTypeField())) {
                 throw new SchemaLoadException(source + ": x-document-type of " + field.name() + " names "
-                        + field.documentTypeField() + ", which is not a property; name the field that holds the document type");
+                        + field.documentTypeField() + ", which is not a property; name the field that contains the document type");
             }
         }
     }

@@ -40,12 +40,12 @@ class ChunkCommitsTest {
     @Test
     void commitsRunInOrderOneAtATime() {
         AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 50; i++) {
             int chunk = i;
             commits.submit(() -> {
-                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                 order.add(chunk);
                 Thread.onSpinWait();
                 running.decrementAndGet();
@@ -54,7 +54,7 @@ class ChunkCommitsTest {
         }
         commits.finish();
 
-        assertThat(mostAtOnce.get()).isEqualTo(1);
+        assertThat(maxRunning.get()).isEqualTo(1);
         assertThat(order).isSorted().hasSize(50);
     }
 

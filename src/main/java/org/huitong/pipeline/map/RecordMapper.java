@@ -99,8 +99,8 @@ public final class RecordMapper {
 
     /**
      * Turns a 15-digit identity document number into its 18-character form where the record's
-     * document type is the citizen ID card. The converter cannot do it, because it sees one
-     * value at a time and the number of a passport must stay as it is.
+     * document type is the citizen ID card. The converter cannot do it, because it converts
+     * one value at a time, and a passport number must stay as it is.
      */
     private void upgradeCitizenIds(ObjectNode data) {
         for (FieldSpec field : spec.fields()) {

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * ids, so a page that was committed before a lost connection is recognised when it is sent again.
  *
  * <p>NOTE: two cases get fewer initial events. A hub that stops while it sends them does not send
- * the rest after its restart, because the relay queue then exists. An event that reached the
- * broker just before the relay queue existed, but whose chunk commits to the database only after
- * the log was read, is in neither; the feed API still has it.
+ * the rest after its restart, because the relay queue then exists. And an event can reach the
+ * broker just before the relay queue exists while its chunk commits to the database only after
+ * the log was read. Such an event is in neither, but the feed API still returns it.
  */
 final class InitialEvents {
 
@@ -114,6 +114,7 @@ final class InitialEvents {
             List<TextMessage> messages = new ArrayList<>();
             for (LoggedEvent event : page) {
                 if (event.seq() > plan.upTo()) {
+                    cursor = plan.upTo();
                     break;
                 }
                 message(session, plan, event).ifPresent(messages::add);

@@ -3,13 +3,11 @@ package org.huitong.connectors.sources.jdbc;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.huitong.connectors.ConnectorChanged;
 import org.huitong.connectors.ConnectorDescriptor;
-import org.huitong.connectors.ConnectorEntry;
 import org.huitong.connectors.ConnectorRegistry;
 import org.huitong.connectors.ConnectorSecrets;
 import org.huitong.connectors.lifecycle.PollHealth;
@@ -170,7 +168,7 @@ public class JdbcPoller {
         String id = change.id();
         skipsLeft.remove(id);
         boolean deleted = change.after() == null;
-        if (!deleted && !sourceChanged(change.before(), change.after())) {
+        if (!deleted && !change.sourceChanged(SOURCE_PARAMETERS)) {
             return;
         }
         ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
@@ -181,15 +179,5 @@ public class JdbcPoller {
             lock.unlock();
         }
         log.info("Connector {} {}; its source watermark is removed", id, deleted ? "deleted" : "reads another source");
-    }
-
-    private static boolean sourceChanged(ConnectorEntry before, ConnectorEntry after) {
-        if (before == null || before.descriptor() == null || after.descriptor() == null) {
-            return false;
-        }
-        Map<String, String> old = before.descriptor().source().parameters();
-        Map<String, String> current = after.descriptor().source().parameters();
-        return !before.descriptor().source().template().equals(after.descriptor().source().template())
-                || SOURCE_PARAMETERS.stream().anyMatch(name -> !Objects.equals(old.get(name), current.get(name)));
     }
 }

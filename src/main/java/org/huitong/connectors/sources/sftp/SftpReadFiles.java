@@ -1,15 +1,12 @@
 package org.huitong.connectors.sources.sftp;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.huitong.connectors.ConnectorChanged;
-import org.huitong.connectors.ConnectorEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -53,27 +50,15 @@ public class SftpReadFiles {
     /** Forgets the files a connector has read when it is deleted or reads another location. */
     @EventListener
     public void onChange(ConnectorChanged change) {
-        if (change.before() == null || !locationChanged(change.before(), change.after())) {
+        boolean deleted = change.before() != null && change.after() == null;
+        if (!deleted && !change.sourceChanged(LOCATION_PARAMETERS)) {
             return;
         }
         int removed = jdbc.update("DELETE FROM " + TABLE + " WHERE processorName = ?", change.id());
         if (removed > 0) {
             log.info("Connector {} {}; forgot {} files it had read", change.id(),
-                    change.after() == null ? "deleted" : "reads another SFTP location", removed);
+                    deleted ? "deleted" : "reads another SFTP location", removed);
         }
-    }
-
-    private static boolean locationChanged(ConnectorEntry before, ConnectorEntry after) {
-        if (after == null) {
-            return true;
-        }
-        if (before.descriptor() == null || after.descriptor() == null) {
-            return false;
-        }
-        Map<String, String> old = before.descriptor().source().parameters();
-        Map<String, String> current = after.descriptor().source().parameters();
-        return !before.descriptor().source().template().equals(after.descriptor().source().template())
-                || LOCATION_PARAMETERS.stream().anyMatch(name -> !Objects.equals(old.get(name), current.get(name)));
     }
 
     /** Binds the repository of the connector in Camel's registry and returns the bean name. */
