@@ -12,6 +12,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,10 +92,10 @@ class IngestBenchmarkTest {
         ConnectorDescriptor connector = catalog.find(CONNECTOR).orElseThrow();
         RecordTypeSpec spec = schemas.spec(connector.target().recordType(), connector.target().version());
 
-        try (Connection connection = keepMessages()) {
-            Stage validate = measure(() -> validateOnly(file, connector, spec));
-            Stage publish = measure(() -> publishOnly(file, connector, spec));
-            Stage endToEnd = measure(() -> endToEnd(file));
+        try (Connection connection = keepMessages(); CpuMeter cpu = CpuMeter.start()) {
+            Stage validate = measure(cpu, () -> validateOnly(file, connector, spec));
+            Stage publish = measure(cpu, () -> publishOnly(file, connector, spec));
+            Stage endToEnd = measure(cpu, () -> endToEnd(file));
 
             assertThat(validate.records()).isEqualTo(rows);
             assertThat(publish.records()).isEqualTo(rows);
@@ -161,10 +162,12 @@ class IngestBenchmarkTest {
         Batch batch = batches.find(CONNECTOR, 0, 1).get(0);
         assertThat(batch.status()).isEqualTo(BatchStatus.COMPLETED);
         endToEndNanos = Duration.between(batch.startedAt(), batch.finishedAt()).toNanos();
+        endToEndBatch = batch;
         return batch.published();
     }
 
     private long endToEndNanos;
+    private Batch endToEndBatch;
 
     private static RecordReader open(Path file, ConnectorDescriptor connector) {
         return RecordReaders.open(file, FileDropSource.readOptions(connector.source().parameters()));
@@ -186,10 +189,14 @@ class IngestBenchmarkTest {
         return connection;
     }
 
-    private record Stage(long records, long nanos, long peakHeapBytes) {
+    private record Stage(long records, long nanos, long peakHeapBytes, CpuMeter.Usage cpu) {
 
         double perSecond() {
             return records / (nanos / 1e9);
+        }
+
+        String cpuPerRecord() {
+            return cpu.describe(records, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -197,17 +204,26 @@ class IngestBenchmarkTest {
         long run() throws Exception;
     }
 
-    private Stage measure(Work work) throws Exception {
+    /**
+     * Runs one stage. Its CPU is counted over the whole stage, preparation included, except for
+     * the end-to-end stage, which counts the batch from its start to its end.
+     */
+    private Stage measure(CpuMeter cpu, Work work) throws Exception {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         publishNanos = 0;
         endToEndNanos = 0;
+        endToEndBatch = null;
 
+        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         long records = work.run();
         long wall = System.nanoTime() - start;
+        CpuMeter.Usage usage = endToEndBatch == null
+                ? cpu.between(startedAt, Instant.now())
+                : cpu.between(endToEndBatch.startedAt(), endToEndBatch.finishedAt());
 
         // The publish stage times only its publish calls, and the end-to-end stage the batch itself.
         long nanos = wall;
@@ -217,7 +233,7 @@ class IngestBenchmarkTest {
             nanos = endToEndNanos;
         }
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Stage(records, nanos, peak);
+        return new Stage(records, nanos, peak, usage);
     }
 
     private static void report(int rows, long bytes, Stage validate, Stage publish, Stage endToEnd)
@@ -230,13 +246,18 @@ class IngestBenchmarkTest {
                   both stages one after other: %,10.0f records/s  (computed)
                   end to end through the hub : %,10.0f records/s  (%.1f s, peak heap %d MB)
                   end to end / sequential    : %10.0f %%
+                CPU per record
+                  read + map + validate only : %s
+                  publish only (whole stage) : %s
+                  end to end through the hub : %s
                 """, rows, bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(),
                 validate.perSecond(), validate.nanos() / 1e9, validate.peakHeapBytes() >> 20,
                 publish.perSecond(), publish.nanos() / 1e9, publish.peakHeapBytes() >> 20,
                 sequential,
                 endToEnd.perSecond(), endToEnd.nanos() / 1e9, endToEnd.peakHeapBytes() >> 20,
-                100 * endToEnd.perSecond() / sequential);
+                100 * endToEnd.perSecond() / sequential,
+                validate.cpuPerRecord(), publish.cpuPerRecord(), endToEnd.cpuPerRecord());
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-ingest.txt"), report);
     }

@@ -58,9 +58,13 @@ class JdbcIngestBenchmarkTest {
     @Autowired
     ConnectorRuntime runtime;
 
+    /** Started before the hub, whose connector begins the load as soon as it starts. */
+    private static CpuMeter cpu;
+
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) throws Exception {
         fillSource();
+        cpu = CpuMeter.start();
         Files.writeString(HUB.connectorsDir().resolve(CONNECTOR + ".yaml"), """
                 id: %s
                 department: {code: lz-mca, name: 兰州市民政局}
@@ -91,7 +95,9 @@ class JdbcIngestBenchmarkTest {
 
             assertThat(batch.status()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(batch.published()).isEqualTo(ROWS);
-            report(batch, peak);
+            report(batch, peak, cpu.between(batch.startedAt(), batch.finishedAt()));
+        } finally {
+            cpu.close();
         }
     }
 
@@ -126,13 +132,15 @@ class JdbcIngestBenchmarkTest {
         return connection;
     }
 
-    private static void report(Batch batch, long peakHeapBytes) throws IOException {
+    private static void report(Batch batch, long peakHeapBytes, CpuMeter.Usage usage) throws IOException {
         double seconds = Duration.between(batch.startedAt(), batch.finishedAt()).toNanos() / 1e9;
+        int processors = Runtime.getRuntime().availableProcessors();
         String report = String.format(Locale.ROOT, """
                 JDBC ingest benchmark: %d rows from PostgreSQL, max heap %d MB, %d processors
                   initial load end to end: %,10.0f records/s  (%.1f s, peak heap %d MB)
-                """, ROWS, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
-                ROWS / seconds, seconds, peakHeapBytes >> 20);
+                  CPU per record         : %s
+                """, ROWS, Runtime.getRuntime().maxMemory() >> 20, processors,
+                ROWS / seconds, seconds, peakHeapBytes >> 20, usage.describe(ROWS, processors));
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-jdbc.txt"), report);
     }
