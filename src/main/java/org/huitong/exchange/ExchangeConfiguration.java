@@ -38,6 +38,11 @@ public class ExchangeConfiguration {
     }
 
     @Bean
+    static ProducerWindow producerWindow() {
+        return new ProducerWindow();
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
     static BrokerSecurityInstaller brokerSecurityInstaller(ObjectProvider<HubBrokerSecurityManager> securityManager,
                                                            ObjectProvider<FeedAccess> feedAccess) {

@@ -12,5 +12,18 @@ public interface ExchangePublisher {
      *
      * @throws PublishException if the broker did not confirm the transaction
      */
-    void publish(List<OutboundRecord> records) throws PublishException;
+    default void publish(List<OutboundRecord> records) throws PublishException {
+        publish(records, () -> { });
+    }
+
+    /**
+     * Publishes like {@link #publish(List)}, and runs {@code beforeCommit} after the messages
+     * were sent and before the broker transaction commits, also when {@code records} is empty.
+     * The broker stores the sent messages meanwhile, so database work in {@code beforeCommit}
+     * overlaps with it. If {@code beforeCommit} throws, nothing is published and its exception
+     * propagates unchanged.
+     *
+     * @throws PublishException if the broker did not confirm the transaction
+     */
+    void publish(List<OutboundRecord> records, Runnable beforeCommit) throws PublishException;
 }

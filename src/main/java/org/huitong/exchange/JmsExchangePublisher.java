@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * The list as a whole is then no longer atomic, but repeating the call after a failure is safe.
  *
  * <p>Each event is serialized once. The same texts are appended to the {@link PublishedEventLog}
- * before anything is sent, once per call, so the log commits or rolls back with the caller's
- * database transaction ({@code ChunkCommitter} calls {@link #publish} inside it).
+ * after the sends and before the broker commit, once per call, so the log commits or rolls back
+ * with the caller's database transaction ({@code ChunkCommitter} calls {@link #publish} inside
+ * it). Sending first lets the broker store the messages while the database works: the Artemis
+ * client sends asynchronously within the producer window, and only the commit waits.
  */
 public class JmsExchangePublisher implements ExchangePublisher {
 
@@ -78,24 +80,29 @@ public class JmsExchangePublisher implements ExchangePublisher {
     }
 
     @Override
-    public void publish(List<OutboundRecord> records) throws PublishException {
+    public void publish(List<OutboundRecord> records, Runnable beforeCommit) throws PublishException {
         if (records.isEmpty()) {
+            beforeCommit.run();
             return;
         }
         rejectUndeclaredRecordTypes(records);
         Instant publishTime = clock.instant();
         List<PreparedEvent> events = prepare(records, publishTime);
 
-        // A database failure here propagates as it is, before anything reaches the broker.
-        if (eventLog != null) {
-            eventLog.append(events, publishTime);
-        }
+        // Runs after the sends, while the broker stores them. A database failure in it rolls
+        // the broker transaction back and then propagates as it is.
+        Runnable logAndRun = () -> {
+            if (eventLog != null) {
+                eventLog.append(events, publishTime);
+            }
+            beforeCommit.run();
+        };
 
         int alreadyStored = 0;
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             try {
-                sendAndCommit(session, events);
+                sendAndCommit(session, events, logAndRun);
             } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
@@ -104,6 +111,8 @@ public class JmsExchangePublisher implements ExchangePublisher {
                         batchIds(records), records.size());
                 alreadyStored = publishOneByOne(session, events);
             }
+        } catch (BeforeCommitFailure e) {
+            throw e.getCause();
         } catch (JMSException | RuntimeException e) {
             throw failure(records, e);
         }
@@ -148,7 +157,9 @@ public class JmsExchangePublisher implements ExchangePublisher {
     }
 
     /**
-     * Sends every record and commits once, or rolls back and rethrows when a send fails.
+     * Sends every record, runs {@code beforeCommit}, and commits once. Rolls back and rethrows
+     * when a send or {@code beforeCommit} fails, the latter wrapped in a
+     * {@link BeforeCommitFailure}.
      *
      * <p>NOTE: the Artemis 2.40 client sends asynchronously in a transacted session, so a send
      * fails here only if the client itself rejects it. A send that the broker rejects without
@@ -156,17 +167,27 @@ public class JmsExchangePublisher implements ExchangePublisher {
      * {@code beforeSend}, for example) is only logged by the broker (AMQ224016). The commit then
      * succeeds without that message, and the record store counts it as published.
      */
-    private void sendAndCommit(Session session, List<PreparedEvent> events) throws JMSException {
+    private void sendAndCommit(Session session, List<PreparedEvent> events, Runnable beforeCommit)
+            throws JMSException {
         try (MessageProducer producer = session.createProducer(null)) {
             for (PreparedEvent event : events) {
                 send(session, producer, event);
             }
+            runWrapped(beforeCommit);
         } catch (JMSException | RuntimeException e) {
             rollbackQuietly(session);
             throw e;
         }
 
         session.commit();
+    }
+
+    private static void runWrapped(Runnable beforeCommit) {
+        try {
+            beforeCommit.run();
+        } catch (RuntimeException e) {
+            throw new BeforeCommitFailure(e);
+        }
     }
 
     private Topic topic(Session session, String recordType) throws JMSException {
@@ -184,7 +205,7 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
         for (PreparedEvent event : events) {
             try {
-                sendAndCommit(session, List.of(event));
+                sendAndCommit(session, List.of(event), () -> { });
             } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
@@ -246,5 +267,18 @@ public class JmsExchangePublisher implements ExchangePublisher {
         Set<String> types = new TreeSet<>();
         records.forEach(record -> types.add(record.recordType()));
         return types;
+    }
+
+    /** Carries a failure of the caller's {@code beforeCommit} past the broker error handling. */
+    private static final class BeforeCommitFailure extends RuntimeException {
+
+        BeforeCommitFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 }

@@ -20,11 +20,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param lastLine last physical line or row in the source file
  * @param deleted true for a record that its source no longer has; {@code data} is then its last
  *     published content, so that subscribers' filters and views apply to it as before
+ * @param dataJson {@code data} as {@link RecordJson} writes it: the event's {@code data} member.
+ *     The pipeline writes it while it reads the next records, so that the thread that commits
+ *     and publishes does not.
  */
 public record OutboundRecord(String recordType, String schemaId, String businessKey, int version,
                              String contentHash, ObjectNode data, String department,
                              String connectorId, long batchId, String sourceFile, long firstLine,
-                             long lastLine, boolean deleted) {
+                             long lastLine, boolean deleted, String dataJson) {
+
+    /** A record whose JSON text is written from {@code data} now. */
+    public OutboundRecord(String recordType, String schemaId, String businessKey, int version,
+                          String contentHash, ObjectNode data, String department, String connectorId,
+                          long batchId, String sourceFile, long firstLine, long lastLine, boolean deleted) {
+        this(recordType, schemaId, businessKey, version, contentHash, data, department, connectorId, batchId,
+                sourceFile, firstLine, lastLine, deleted, RecordJson.write(data));
+    }
 
     /** A new or changed record. */
     public OutboundRecord(String recordType, String schemaId, String businessKey, int version,

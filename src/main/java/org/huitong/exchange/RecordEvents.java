@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.core.data.BytesCloudEventData;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -21,6 +21,8 @@ import org.springframework.web.util.UriUtils;
  *       {@code dataschema}, not in the type.
  *   <li>{@code subject} is the business key, and {@code time} is the publish time in UTC.
  *   <li>The lineage extensions are the constants below.
+ *   <li>{@code data} is the record's {@link OutboundRecord#dataJson() JSON text}, which the
+ *       structured JSON format writes as it is, since the content type is JSON.
  * </ul>
  */
 public final class RecordEvents {
@@ -77,7 +79,7 @@ public final class RecordEvents {
                 .withExtension(SOURCE_LINES, record.firstLine() + "-" + record.lastLine())
                 .withExtension(DEPARTMENT, record.department())
                 .withExtension(CONNECTOR, record.connectorId())
-                .withData(JsonCloudEventData.wrap(record.data()))
+                .withData(BytesCloudEventData.wrap(record.dataJson().getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 

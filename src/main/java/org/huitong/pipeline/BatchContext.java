@@ -18,7 +18,7 @@ record BatchContext(ConnectorDescriptor connector, RecordTypeSpec spec, long bat
         return new OutboundRecord(spec.type(), spec.schemaId(), record.businessKey(), version,
                 record.contentHash(), record.data(), connector.department().code(),
                 connector.id(), batchId, sourceFile, record.source().firstLine(),
-                record.source().lastLine());
+                record.source().lastLine(), false, record.dataJson());
     }
 
     /** Returns the deletion event of a record that this batch's snapshot no longer had. */

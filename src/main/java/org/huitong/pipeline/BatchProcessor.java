@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.huitong.batches.BatchRepository;
 import org.huitong.batches.BatchStatus;
 import org.huitong.connectors.ConnectorDescriptor;
+import org.huitong.exchange.RecordJson;
 import org.huitong.i18n.Messages;
 import org.huitong.pipeline.map.HeaderBinding;
 import org.huitong.pipeline.map.RecordMapper;
@@ -157,7 +158,7 @@ public class BatchProcessor implements DisposableBean {
         if (result.valid()) {
             chunk.addValid(new Chunk.Valid(record, result.data(),
                     RecordContent.businessKey(result.data(), batch.spec().keyFields()),
-                    RecordContent.contentHash(result.data())));
+                    RecordContent.contentHash(result.data()), RecordJson.write(result.data())));
         } else {
             chunk.addQuarantined(new QuarantinedRecord(0, batch.batchId(), batch.connectorId(),
                     batch.spec().type(), batch.sourceFile(), record.number(), record.firstLine(),

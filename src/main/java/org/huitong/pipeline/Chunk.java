@@ -12,8 +12,12 @@ import org.huitong.quarantine.QuarantinedRecord;
  */
 final class Chunk {
 
-    /** A record that passed validation, with its business key and content hash. */
-    record Valid(SourceRecord source, ObjectNode data, String businessKey, String contentHash) {
+    /**
+     * A record that passed validation, with its business key, content hash, and its JSON text
+     * as {@link org.huitong.exchange.RecordJson} writes it.
+     */
+    record Valid(SourceRecord source, ObjectNode data, String businessKey, String contentHash,
+                 String dataJson) {
     }
 
     private final List<Valid> valid = new ArrayList<>();

@@ -112,21 +112,21 @@ public class ChunkCommitter {
         Map<String, RecordVersion> versions = new LinkedHashMap<>();
         List<OutboundRecord> outbound = new ArrayList<>();
         long unchanged = nextVersions(batch, chunk, versions, outbound);
-
-        recordStore.saveLatest(List.copyOf(versions.values()));
-        quarantine.saveAll(chunk.quarantined());
         long quarantinedRecords = chunk.recordsRead() - chunk.valid().size();
         Counts counts = new Counts(chunk.recordsRead(), outbound.size(), unchanged, quarantinedRecords);
-        batches.addCounts(batch.batchId(), counts.read(), counts.published(), counts.unchanged(),
-                counts.quarantined());
-        inTransaction.run();
 
-        if (!outbound.isEmpty()) {
-            try {
-                publisher.publish(outbound);
-            } catch (PublishException e) {
-                throw new PublishFailure(e);
-            }
+        // The database writes run while the broker stores the messages already sent.
+        Runnable databaseWrites = () -> {
+            recordStore.saveLatest(List.copyOf(versions.values()));
+            quarantine.saveAll(chunk.quarantined());
+            batches.addCounts(batch.batchId(), counts.read(), counts.published(), counts.unchanged(),
+                    counts.quarantined());
+            inTransaction.run();
+        };
+        try {
+            publisher.publish(outbound, databaseWrites);
+        } catch (PublishException e) {
+            throw new PublishFailure(e);
         }
         return counts;
     }
@@ -177,7 +177,7 @@ public class ChunkCommitter {
             latest.put(record.businessKey(), new StoredVersion(version, record.contentHash()));
             // A key that changes twice within the chunk keeps only its newest version in the store.
             versions.put(record.businessKey(), new RecordVersion(batch.spec().type(), record.businessKey(), version,
-                    record.contentHash(), record.data().toString(), batch.connectorId(),
+                    record.contentHash(), record.dataJson(), batch.connectorId(),
                     batch.batchId()));
             outbound.add(batch.outbound(record, version));
         }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
@@ -184,11 +187,82 @@ class JmsExchangePublisherTest {
     }
 
     @Test
+    void beforeCommitRunsAfterSendsBeforeCommit() throws Exception {
+        OutboundRecord record = TestRecords.license("XK2024001", 1);
+        List<Message> seenBeforeCommit = new ArrayList<>();
+        AtomicInteger runs = new AtomicInteger();
+
+        try (Subscriber subscriber = coreSubscriber("core-client")) {
+            publisher.publish(List.of(record), () -> {
+                runs.incrementAndGet();
+                seenBeforeCommit.addAll(receiveQuietly(subscriber));
+            });
+            List<TextMessage> received = subscriber.receive(1, RECEIVE_MILLIS);
+
+            assertThat(runs).hasValue(1);
+            assertThat(seenBeforeCommit).isEmpty();
+            assertThat(received).hasSize(1);
+        }
+    }
+
+    @Test
+    void failingBeforeCommitPublishesNothing() throws Exception {
+        IllegalStateException databaseDown = new IllegalStateException("database down");
+
+        try (Subscriber subscriber = coreSubscriber("core-client")) {
+            assertThatExceptionOfType(IllegalStateException.class)
+                    .isThrownBy(() -> publisher.publish(List.of(TestRecords.license("XK2024001", 1)), () -> {
+                        throw databaseDown;
+                    }))
+                    .isSameAs(databaseDown);
+
+            assertThat(subscriber.receiveNext(ABSENCE_MILLIS)).isNull();
+        }
+    }
+
+    @Test
+    void beforeCommitRunsForEmptyList() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+
+        publisher.publish(List.of(), runs::incrementAndGet);
+
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void beforeCommitRunsOnceOnDuplicates() throws Exception {
+        OutboundRecord first = TestRecords.license("XK2024001", 1);
+        OutboundRecord second = TestRecords.license("XK2024002", 1);
+        AtomicInteger runs = new AtomicInteger();
+
+        try (Subscriber subscriber = coreSubscriber("core-client")) {
+            publisher.publish(List.of(first));
+            publisher.publish(List.of(first, second), runs::incrementAndGet);
+            List<TextMessage> received = subscriber.receive(2, RECEIVE_MILLIS);
+
+            assertThat(runs).hasValue(1);
+            assertThat(received).extracting(message -> message.getStringProperty("ce_subject"))
+                    .containsExactly("XK2024001", "XK2024002");
+            assertThat(subscriber.receiveNext(ABSENCE_MILLIS)).isNull();
+        }
+    }
+
+    @Test
     void stoppedBrokerFailsPublish() throws Exception {
         exchange.server().stop();
 
         assertThatExceptionOfType(PublishException.class)
                 .isThrownBy(() -> publisher.publish(List.of(TestRecords.license("XK2024001", 1))));
+    }
+
+    /** Returns what arrives within a second, from inside a callback that cannot throw JMSException. */
+    private static List<Message> receiveQuietly(Subscriber subscriber) {
+        try {
+            Message message = subscriber.receiveNext(ABSENCE_MILLIS);
+            return message == null ? List.of() : List.of(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Subscriber coreSubscriber(String clientId) throws Exception {

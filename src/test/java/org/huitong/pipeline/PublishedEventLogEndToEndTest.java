@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huitong.batches.Batch;
 import org.huitong.batches.BatchStatus;
 import org.huitong.exchange.LoggedEvent;
@@ -18,6 +19,7 @@ import org.huitong.testsupport.LicenceFiles;
 import org.huitong.testsupport.RunningHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole hub with its embedded broker and H2. The published-event log contains exactly the
@@ -30,6 +32,7 @@ class PublishedEventLogEndToEndTest {
     private static final String RECORD_TYPE = "credit.license";
     private static final int CHUNK_SIZE = 50;
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path root;
@@ -56,6 +59,29 @@ class PublishedEventLogEndToEndTest {
             assertThat(batch.published()).isEqualTo(rows);
             assertThat(received).hasSize(rows);
             assertThat(loggedTexts(hub)).containsExactlyElementsOf(received);
+        }
+    }
+
+    @Test
+    void recordStoreKeepsPublishedData() throws Exception {
+        HubTestEnvironment environment = HubTestEnvironment.create(root);
+        Path file = LicenceFiles.validRows(environment.root(), 3);
+
+        try (RunningHub hub = RunningHub.start(environment);
+             ExchangeSubscriber subscriber = ExchangeSubscriber.attach(
+                     environment.brokerUrl(), "payload-test", ADDRESS, "payload")) {
+            environment.drop(CONNECTOR, file, "licences.csv");
+            hub.awaitFirstBatch(CONNECTOR, BatchStatus.COMPLETED);
+            List<String> received = subscriber.drainTexts(QUIET_PERIOD);
+
+            assertThat(received).hasSize(3);
+            for (String text : received) {
+                String subject = JSON.readTree(text).get("subject").asText();
+                String payload = hub.bean(JdbcTemplate.class).queryForObject(
+                        "SELECT payload FROM stored_records WHERE record_type = ? AND business_key = ?",
+                        String.class, RECORD_TYPE, subject);
+                assertThat(text).endsWith("\"data\":" + payload + "}");
+            }
         }
     }
 
