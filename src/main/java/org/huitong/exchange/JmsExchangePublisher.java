@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * The list as a whole is then no longer atomic, but repeating the call after a failure is safe.
  *
  * <p>Each event is serialized once. The same texts are appended to the {@link PublishedEventLog}
- * after the sends and before the broker commit, once per call, so the log commits or rolls back
- * with the caller's database transaction ({@code ChunkCommitter} calls {@link #publish} inside
- * it). Sending first lets the broker store the messages while the database works: the Artemis
- * client sends asynchronously within the producer window, and only the commit waits.
+ * before anything is sent, once per call, so the log commits or rolls back with the caller's
+ * database transaction ({@code ChunkCommitter} calls {@link #publish} inside it). The caller's
+ * other database work runs after the sends, while the broker stores the messages: the Artemis
+ * client sends asynchronously within the producer window ({@link ProducerWindow}), and only
+ * the commit waits for the broker.
  */
 public class JmsExchangePublisher implements ExchangePublisher {
 
@@ -89,20 +90,18 @@ public class JmsExchangePublisher implements ExchangePublisher {
         Instant publishTime = clock.instant();
         List<PreparedEvent> events = prepare(records, publishTime);
 
-        // Runs after the sends, while the broker stores them. A database failure in it rolls
-        // the broker transaction back and then propagates as it is.
-        Runnable logAndRun = () -> {
-            if (eventLog != null) {
-                eventLog.append(events, publishTime);
-            }
-            beforeCommit.run();
-        };
+        // A database failure here propagates as it is, before anything reaches the broker. The
+        // log is written before the sends so that an event's seq follows its time closely,
+        // which the catch-up feed's search by time relies on (PublishedEventLog).
+        if (eventLog != null) {
+            eventLog.append(events, publishTime);
+        }
 
         int alreadyStored = 0;
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             try {
-                sendAndCommit(session, events, logAndRun);
+                sendAndCommit(session, events, beforeCommit);
             } catch (JMSException e) {
                 if (!isDuplicateRejection(e)) {
                     throw e;
