@@ -16,10 +16,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * The window bounds bytes in flight, not memory the broker keeps: an address over its size limit
  * still pages to disk.
  */
-final class ProducerWindow implements BeanPostProcessor {
+public final class ProducerWindow implements BeanPostProcessor {
 
     /** 4 MiB: a chunk of 500 events of up to 8 KB each. */
-    static final int BYTES = 4 * 1024 * 1024;
+    public static final int BYTES = 4 * 1024 * 1024;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

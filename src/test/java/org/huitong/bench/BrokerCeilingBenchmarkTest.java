@@ -29,6 +29,7 @@ import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.huitong.exchange.EmbeddedBrokerCustomizer;
 import org.huitong.exchange.ExchangeProperties;
+import org.huitong.exchange.ProducerWindow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Measures how fast the embedded broker alone stores messages with the hub's settings, as the
  * upper limit of any publishing through it on this machine. No hub runs: one in-VM producer sends
  * N prepared text messages of {@value #BODY_CHARS} characters (about the size of a 行政许可
- * CloudEvent) to {@code exchange.credit.license} in transactions of 500, as the pipeline does.
+ * CloudEvent) to {@code exchange.credit.license} in transactions of 500 and with the hub's
+ * producer window, as the pipeline does.
  *
  * <p>Three cases, each on a new broker with its own journal:
  * <ol>
@@ -151,7 +153,8 @@ class BrokerCeilingBenchmarkTest {
 
     private static void send(Case setup, int messages) throws Exception {
         String body = "x".repeat(BODY_CHARS);
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(IN_VM_URL);
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                IN_VM_URL + "?producerWindowSize=" + ProducerWindow.BYTES);
              Connection connection = factory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(null)) {
