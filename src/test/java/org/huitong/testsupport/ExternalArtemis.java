@@ -13,6 +13,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQBasicSecurityManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A stand-alone Artemis broker for tests of the {@code external-broker} profile, configured from
@@ -31,15 +32,26 @@ public final class ExternalArtemis implements AutoCloseable {
     private final EmbeddedActiveMQ broker;
     private final int port;
 
+    /** The temporary directory that {@link #start()} created and {@link #close()} deletes, or null. */
+    private Path temporaryDirectory;
+
     private ExternalArtemis(EmbeddedActiveMQ broker, int port) {
         this.broker = broker;
         this.port = port;
     }
 
-    /** Starts a broker with its data in a new temporary directory. */
+    /**
+     * Starts a broker with its data in a new temporary directory. {@link #close()} deletes the
+     * directory, and so does the end of the JVM for a broker that test classes keep in a static
+     * field and never close.
+     */
     public static ExternalArtemis start() {
         try {
-            return start(Files.createTempDirectory("external-artemis"));
+            Path directory = Files.createTempDirectory("external-artemis");
+            ExternalArtemis started = start(directory);
+            started.temporaryDirectory = directory;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopQuietly, "external-artemis-cleanup"));
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,11 +107,28 @@ public final class ExternalArtemis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             broker.stop();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop the external test broker", e);
+        }
+        if (temporaryDirectory != null) {
+            try {
+                FileSystemUtils.deleteRecursively(temporaryDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the external test broker's directory " + temporaryDirectory, e);
+            }
+            temporaryDirectory = null;
+        }
+    }
+
+    /** Closes the broker at the JVM's end, printing a failure because no test can report it then. */
+    private void stopQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("External test broker: " + e.getMessage());
         }
     }
 
