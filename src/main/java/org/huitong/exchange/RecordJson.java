@@ -27,7 +27,7 @@ public final class RecordJson {
         try {
             return WRITER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A record's data cannot be written as JSON", e);
+            throw new IllegalStateException("Failed to write a record's data as JSON", e);
         }
     }
 }

@@ -115,19 +115,13 @@ public class ChunkCommitter {
         long quarantinedRecords = chunk.recordsRead() - chunk.valid().size();
         Counts counts = new Counts(chunk.recordsRead(), outbound.size(), unchanged, quarantinedRecords);
 
-        // The database writes run while the broker stores the messages already sent.
-        Runnable databaseWrites = () -> {
+        publish(outbound, () -> {
             recordStore.saveLatest(List.copyOf(versions.values()));
             quarantine.saveAll(chunk.quarantined());
             batches.addCounts(batch.batchId(), counts.read(), counts.published(), counts.unchanged(),
                     counts.quarantined());
             inTransaction.run();
-        };
-        try {
-            publisher.publish(outbound, databaseWrites);
-        } catch (PublishException e) {
-            throw new PublishFailure(e);
-        }
+        });
         return counts;
     }
 
@@ -140,14 +134,24 @@ public class ChunkCommitter {
                     SnapshotRecords.DELETED_HASH, record.payload(), batch.connectorId(), batch.batchId()));
             outbound.add(batch.deletion(record.businessKey(), version, storedData(record)));
         }
-        recordStore.saveLatest(versions);
-        batches.addDeleted(batch.batchId(), versions.size());
+        publish(outbound, () -> {
+            recordStore.saveLatest(versions);
+            batches.addDeleted(batch.batchId(), versions.size());
+        });
+        return versions.size();
+    }
+
+    /**
+     * Sends {@code records} and runs {@code databaseWrites} while the broker stores them, before
+     * the broker commits. A broker failure becomes a {@link PublishFailure}, and a database
+     * failure propagates as it is.
+     */
+    private void publish(List<OutboundRecord> records, Runnable databaseWrites) {
         try {
-            publisher.publish(outbound);
+            publisher.publish(records, databaseWrites);
         } catch (PublishException e) {
             throw new PublishFailure(e);
         }
-        return versions.size();
     }
 
     /** Parses a stored payload with its decimals exactly as they were published. */

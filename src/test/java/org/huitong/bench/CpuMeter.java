@@ -46,7 +46,7 @@ final class CpuMeter implements AutoCloseable {
     private final List<Sample> samples = new ArrayList<>();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private final long nanosPerTick = ticksToNanos();
+    private final long nanosPerTick = nanosPerTick();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -122,8 +122,11 @@ final class CpuMeter implements AutoCloseable {
         }
     }
 
-    /** Linux counts /proc/stat in USER_HZ ticks, 100 per second on every common platform. */
-    private static long ticksToNanos() {
+    /**
+     * Returns the length of a /proc/stat tick, or -1 without that file. NOTE: assumes a USER_HZ
+     * of 100, which `getconf CLK_TCK` printed on the benchmark machine.
+     */
+    private static long nanosPerTick() {
         return Files.isReadable(PROC_STAT) ? 10_000_000L : -1;
     }
 }

@@ -187,7 +187,7 @@ class JmsExchangePublisherTest {
     }
 
     @Test
-    void beforeCommitRunsAfterSendsBeforeCommit() throws Exception {
+    void beforeCommitRunsBeforeBrokerCommit() throws Exception {
         OutboundRecord record = TestRecords.license("XK2024001", 1);
         List<Message> seenBeforeCommit = new ArrayList<>();
         AtomicInteger runs = new AtomicInteger();
