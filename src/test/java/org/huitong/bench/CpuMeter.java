@@ -17,22 +17,27 @@ import java.util.Locale;
  * <p>Two figures: this JVM's CPU time, and the busy time of the whole machine from
  * {@code /proc/stat} (user, nice, system, irq, softirq and steal), which also counts other
  * processes such as a PostgreSQL server that serves the rows. Without {@code /proc/stat} the
- * machine figure is missing.
+ * machine figure is missing. With them comes the memory that the JVM's threads allocated, which,
+ * unlike time, does not change with the load of a shared machine.
  */
 final class CpuMeter implements AutoCloseable {
 
     private static final long INTERVAL_MILLIS = 100;
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
-    /** One sample: wall time, JVM CPU nanoseconds, machine busy nanoseconds or -1. */
-    private record Sample(Instant at, long processNanos, long machineNanos) {
+    /**
+     * One sample: wall time, JVM CPU nanoseconds, machine busy nanoseconds or -1, and the bytes
+     * that the JVM's live threads have allocated so far.
+     */
+    private record Sample(Instant at, long processNanos, long machineNanos, long allocatedBytes) {
     }
 
-    /** CPU used in a period. Machine figures are negative when unknown. */
-    record Usage(double seconds, double processSeconds, double machineSeconds) {
+    /** CPU used and memory allocated in a period. Machine figures are negative when unknown. */
+    record Usage(double seconds, double processSeconds, double machineSeconds, long allocatedBytes) {
 
         String describe(long records, int processors) {
-            String process = String.format(Locale.ROOT, "JVM %.0f µs/record", 1e6 * processSeconds / records);
+            String process = String.format(Locale.ROOT, "JVM %.0f µs/record, %.1f KB allocated/record",
+                    1e6 * processSeconds / records, allocatedBytes / 1024.0 / records);
             if (machineSeconds < 0) {
                 return process + ", machine CPU not available";
             }
@@ -46,6 +51,8 @@ final class CpuMeter implements AutoCloseable {
     private final List<Sample> samples = new ArrayList<>();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final long nanosPerTick = nanosPerTick();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -69,7 +76,8 @@ final class CpuMeter implements AutoCloseable {
         Sample last = nearest(to);
         double seconds = Duration.between(first.at(), last.at()).toNanos() / 1e9;
         double machine = first.machineNanos() < 0 ? -1 : (last.machineNanos() - first.machineNanos()) / 1e9;
-        return new Usage(seconds, (last.processNanos() - first.processNanos()) / 1e9, machine);
+        return new Usage(seconds, (last.processNanos() - first.processNanos()) / 1e9, machine,
+                last.allocatedBytes() - first.allocatedBytes());
     }
 
     @Override
@@ -90,7 +98,20 @@ final class CpuMeter implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        samples.add(new Sample(Instant.now(), os.getProcessCpuTime(), machineBusyNanos()));
+        samples.add(new Sample(Instant.now(), os.getProcessCpuTime(), machineBusyNanos(), allocatedBytes()));
+    }
+
+    /**
+     * Returns the bytes that the live threads have allocated since they started. NOTE: a thread
+     * that ends between two samples takes its count with it, so a period's figure can be low by
+     * what such threads allocated; the pipeline, broker and database threads live for the run.
+     */
+    private long allocatedBytes() {
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(allocated, 0);
+        }
+        return total;
     }
 
     private Sample nearest(Instant at) {
