@@ -1,7 +1,5 @@
 package org.huitong.exchange;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +51,8 @@ public final class CloudEventMessages {
     /** Message property that Artemis' CORE-to-AMQP conversion turns into the AMQP content type. */
     static final String AMQP_CONTENT_TYPE = "JMS_AMQP_ContentType";
 
+    private static final String DUPLICATE_DETECTION_ID = Message.HDR_DUPLICATE_DETECTION_ID.toString();
+
     // Plain decimals keep every digit in the form the source gave, for example 0.00000010 and
     // not 1.0E-7, for subscribers that compare text.
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -61,34 +61,22 @@ public final class CloudEventMessages {
             .build();
 
     /**
-     * Creates the persistent message of {@code record} in {@code session} for the caller to send.
-     *
-     * @throws JMSException if the session cannot create or fill the message
-     * @throws IllegalArgumentException if the record type or schema id is invalid
-     */
-    public TextMessage toMessage(Session session, OutboundRecord record, Instant publishTime)
-            throws JMSException {
-        CloudEvent event = RecordEvents.toCloudEvent(record, publishTime);
-        return toMessage(session, record, event, toJson(event));
-    }
-
-    /**
      * Creates the persistent message of {@code record} whose text is {@code eventJson}, the
-     * already serialized {@code event}.
+     * record's event with the id {@code eventId} as {@link EventJson} wrote it.
      *
      * @throws JMSException if the session cannot create or fill the message
      */
-    public TextMessage toMessage(Session session, OutboundRecord record, CloudEvent event, String eventJson)
+    public TextMessage toMessage(Session session, OutboundRecord record, String eventId, String eventJson)
             throws JMSException {
         TextMessage message = session.createTextMessage(eventJson);
 
         message.setJMSDeliveryMode(DeliveryMode.PERSISTENT);
-        message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), event.getId());
+        message.setStringProperty(DUPLICATE_DETECTION_ID, eventId);
         message.setStringProperty(AMQP_CONTENT_TYPE, JsonFormat.CONTENT_TYPE);
 
-        message.setStringProperty(CE_TYPE, event.getType());
-        message.setStringProperty(CE_SUBJECT, event.getSubject());
-        message.setStringProperty(CE_SOURCE, event.getSource().toString());
+        message.setStringProperty(CE_TYPE, RecordEvents.type(record));
+        message.setStringProperty(CE_SUBJECT, record.businessKey());
+        message.setStringProperty(CE_SOURCE, RecordEvents.source(record));
         message.setStringProperty(DEPARTMENT, record.department());
         message.setStringProperty(RECORD_TYPE, record.recordType());
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.cloudevents.CloudEvent;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -125,8 +124,8 @@ public class JmsExchangePublisher implements ExchangePublisher {
         List<PreparedEvent> events = new ArrayList<>(records.size());
         try {
             for (OutboundRecord record : records) {
-                CloudEvent event = RecordEvents.toCloudEvent(record, publishTime);
-                events.add(new PreparedEvent(record, event, messages.toJson(event)));
+                String id = EventId.of(record).toString();
+                events.add(new PreparedEvent(record, id, EventJson.write(record, id, publishTime)));
             }
         } catch (RuntimeException e) {
             throw failure(records, e);
@@ -217,10 +216,10 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
     private void send(Session session, MessageProducer producer, PreparedEvent event) throws JMSException {
         Topic topic = topic(session, event.record().recordType());
-        TextMessage message = messages.toMessage(session, event.record(), event.event(), event.json());
+        TextMessage message = messages.toMessage(session, event.record(), event.id(), event.json());
         producer.send(topic, message);
 
-        log.debug("Sent event {} to {}", event.event().getId(), topic);
+        log.debug("Sent event {} to {}", event.id(), topic);
     }
 
     private static void rollbackQuietly(Session session) {

@@ -94,9 +94,9 @@ public class PublishedEventLog {
             PreparedEvent event = events.get(i);
             OutboundRecord record = event.record();
             rows[i] = new MapSqlParameterSource()
-                    .addValue("eventId", event.event().getId())
+                    .addValue("eventId", event.id())
                     .addValue("recordType", record.recordType())
-                    .addValue("subject", event.event().getSubject())
+                    .addValue("subject", record.businessKey())
                     .addValue("recordVersion", record.version())
                     .addValue("department", record.department())
                     .addValue("division", CloudEventMessages.division(record))
