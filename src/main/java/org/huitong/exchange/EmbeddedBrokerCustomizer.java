@@ -41,6 +41,8 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     /** Name of the network acceptor in the broker configuration. */
     public static final String ACCEPTOR_NAME = "huitong-network";
 
+    private static final long MIN_PAGE_SIZE = 64 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerCustomizer.class);
 
     private final ExchangeProperties.Broker properties;
@@ -156,6 +158,7 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         return new AddressSettings()
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(properties.getExchangeMaxSize().toBytes())
+                .setPageSizeBytes(pageSizeBytes())
                 .setAutoCreateAddresses(false)
                 .setIDCacheSize(properties.getDuplicateIdCacheSize());
     }
@@ -169,9 +172,23 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
         return new AddressSettings()
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(properties.getFeedMaxSize().toBytes())
+                .setPageSizeBytes(pageSizeBytes())
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false)
                 .setAutoDeleteAddresses(false)
                 .setAutoDeleteQueues(false);
+    }
+
+    /**
+     * Returns the page size of the exchange and feed addresses. Artemis takes an int; below 64KB
+     * the broker would start a new file every few messages.
+     */
+    int pageSizeBytes() {
+        long bytes = properties.getPageSize().toBytes();
+        if (bytes < MIN_PAGE_SIZE || bytes > Integer.MAX_VALUE) {
+            throw new IllegalStateException("huitong.exchange.broker.page-size is " + properties.getPageSize()
+                    + ": set it between 64KB and 2047MB, for example 2MB");
+        }
+        return (int) bytes;
     }
 }

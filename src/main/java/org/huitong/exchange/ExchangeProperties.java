@@ -207,6 +207,14 @@ public class ExchangeProperties {
         private DataSize exchangeMaxSize = DataSize.ofMegabytes(64);
 
         /**
+         * Size of one page file of the {@code exchange.*} and {@code feeds.*} addresses. The broker
+         * keeps the messages of the page it is writing in memory until the page is full, so
+         * larger pages keep more messages alive for longer. Artemis' default of 10 MB made the
+         * 512 MB ingest benchmark run about twice as many full garbage collections.
+         */
+        private DataSize pageSize = DataSize.ofMegabytes(2);
+
+        /**
          * Memory that the messages of all addresses together may use before the broker pages every
          * address. Empty means a quarter of the JVM's maximum heap: Artemis' own default of half
          * assumes the broker has the JVM to itself, but here the pipeline and H2 share it.
@@ -316,6 +324,14 @@ public class ExchangeProperties {
 
         public void setExchangeMaxSize(DataSize exchangeMaxSize) {
             this.exchangeMaxSize = exchangeMaxSize;
+        }
+
+        public DataSize getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(DataSize pageSize) {
+            this.pageSize = pageSize;
         }
 
         public int getDuplicateIdCacheSize() {

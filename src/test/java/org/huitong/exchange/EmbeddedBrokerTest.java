@@ -1,6 +1,7 @@
 package org.huitong.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -16,6 +17,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.huitong.subscriptions.delivery.FeedQueues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class EmbeddedBrokerTest {
         exchange = EmbeddedExchange.start(dataDirectory, EmbeddedExchange.freePort(),
                 "huitong.exchange.broker.max-delivery-attempts=7",
                 "huitong.exchange.broker.exchange-max-size=8MB",
+                "huitong.exchange.broker.page-size=1MB",
                 "huitong.exchange.broker.global-max-size=96MB");
     }
 
@@ -79,8 +82,32 @@ class EmbeddedBrokerTest {
         assertThat(settings.getMaxDeliveryAttempts()).isEqualTo(7);
         assertThat(settings.getAddressFullMessagePolicy()).isEqualTo(AddressFullMessagePolicy.PAGE);
         assertThat(settings.getMaxSizeBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(settings.getPageSizeBytes()).isEqualTo(1024 * 1024);
         assertThat(settings.isAutoCreateAddresses()).isFalse();
         assertThat(settings.getIDCacheSize()).isEqualTo(50_000);
+    }
+
+    @Test
+    void feedAddressesPageWithTheSamePageSize() {
+        AddressSettings settings = exchange.server().getAddressSettingsRepository()
+                .getMatch(FeedQueues.FEED_PREFIX + "sub-1");
+
+        assertThat(settings.getPageSizeBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void pageSizeOutsideArtemisLimitsFailsStartWithTheSetting() {
+        ExchangeProperties.Broker broker = new ExchangeProperties.Broker();
+        broker.setPageSize(DataSize.ofKilobytes(4));
+        EmbeddedBrokerCustomizer customizer = new EmbeddedBrokerCustomizer(broker, dataDirectory);
+
+        assertThatThrownBy(customizer::pageSizeBytes)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("huitong.exchange.broker.page-size")
+                .hasMessageContaining("2MB");
+
+        broker.setPageSize(DataSize.ofGigabytes(4));
+        assertThatThrownBy(customizer::pageSizeBytes).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
