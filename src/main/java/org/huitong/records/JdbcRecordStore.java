@@ -12,7 +12,6 @@ import org.huitong.jdbc.JdbcTimestamps;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -67,11 +66,20 @@ public class JdbcRecordStore implements RecordStore {
             return;
         }
         OffsetDateTime updatedAt = JdbcTimestamps.now();
-        SqlParameterSource[] rows = versions.stream()
-                .map(version -> parameters(version, updatedAt))
-                .toArray(SqlParameterSource[]::new);
 
-        jdbc.batchUpdate(upsert().sql(), rows);
+        // Positional parameters set directly. With named ones, Spring built a map per row and
+        // looked up and converted each value: for this save and the event log's insert together,
+        // an eighth of the publishing thread's samples in a profile of the ingest benchmark.
+        jdbc.getJdbcOperations().batchUpdate(upsert().sql(), versions, versions.size(), (statement, version) -> {
+            statement.setString(1, version.recordType());
+            statement.setString(2, version.businessKey());
+            statement.setInt(3, version.version());
+            statement.setString(4, version.contentHash());
+            statement.setString(5, version.payload());
+            statement.setString(6, version.connectorId());
+            statement.setLong(7, version.batchId());
+            statement.setObject(8, updatedAt);
+        });
     }
 
     private UpsertStatement upsert() {
@@ -84,17 +92,5 @@ public class JdbcRecordStore implements RecordStore {
             upsert = statement;
         }
         return statement;
-    }
-
-    private static SqlParameterSource parameters(RecordVersion version, OffsetDateTime updatedAt) {
-        return new MapSqlParameterSource()
-                .addValue("recordType", version.recordType())
-                .addValue("businessKey", version.businessKey())
-                .addValue("version", version.version())
-                .addValue("contentHash", version.contentHash())
-                .addValue("payload", version.payload())
-                .addValue("connectorId", version.connectorId())
-                .addValue("batchId", version.batchId())
-                .addValue("updatedAt", updatedAt);
     }
 }

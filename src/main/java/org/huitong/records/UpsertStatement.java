@@ -9,13 +9,11 @@ enum UpsertStatement {
 
     H2("MERGE INTO stored_records (record_type, business_key, version, content_hash, payload,"
             + " connector_id, batch_id, updated_at) KEY (record_type, business_key)"
-            + " VALUES (:recordType, :businessKey, :version, :contentHash, :payload,"
-            + " :connectorId, :batchId, :updatedAt)"),
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
 
     POSTGRESQL("INSERT INTO stored_records (record_type, business_key, version, content_hash, payload,"
             + " connector_id, batch_id, updated_at)"
-            + " VALUES (:recordType, :businessKey, :version, :contentHash, :payload,"
-            + " :connectorId, :batchId, :updatedAt)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (record_type, business_key) DO UPDATE SET version = EXCLUDED.version,"
             + " content_hash = EXCLUDED.content_hash, payload = EXCLUDED.payload,"
             + " connector_id = EXCLUDED.connector_id, batch_id = EXCLUDED.batch_id,"
@@ -27,7 +25,10 @@ enum UpsertStatement {
         this.sql = sql;
     }
 
-    /** Returns the SQL with named parameters. */
+    /**
+     * Returns the SQL with positional parameters, in the order of the column list: record type,
+     * business key, version, content hash, payload, connector id, batch id, update time.
+     */
     String sql() {
         return sql;
     }
