@@ -61,17 +61,16 @@ public final class CloudEventMessages {
             .build();
 
     /**
-     * Creates the persistent message of {@code record} whose text is {@code eventJson}, the
-     * record's event with the id {@code eventId} as {@link EventJson} wrote it.
+     * Creates the persistent message of {@code event}, whose text is the event's JSON.
      *
      * @throws JMSException if the session cannot create or fill the message
      */
-    public TextMessage toMessage(Session session, OutboundRecord record, String eventId, String eventJson)
-            throws JMSException {
-        TextMessage message = session.createTextMessage(eventJson);
+    TextMessage toMessage(Session session, PreparedEvent event) throws JMSException {
+        OutboundRecord record = event.record();
+        TextMessage message = session.createTextMessage(event.json());
 
         message.setJMSDeliveryMode(DeliveryMode.PERSISTENT);
-        message.setStringProperty(DUPLICATE_DETECTION_ID, eventId);
+        message.setStringProperty(DUPLICATE_DETECTION_ID, event.id());
         message.setStringProperty(AMQP_CONTENT_TYPE, JsonFormat.CONTENT_TYPE);
 
         message.setStringProperty(CE_TYPE, RecordEvents.type(record));
@@ -80,9 +79,8 @@ public final class CloudEventMessages {
         message.setStringProperty(DEPARTMENT, record.department());
         message.setStringProperty(RECORD_TYPE, record.recordType());
 
-        String division = division(record);
-        if (division != null) {
-            message.setStringProperty(DIVISION, division);
+        if (event.division() != null) {
+            message.setStringProperty(DIVISION, event.division());
         }
         return message;
     }

@@ -124,8 +124,7 @@ public class JmsExchangePublisher implements ExchangePublisher {
         List<PreparedEvent> events = new ArrayList<>(records.size());
         try {
             for (OutboundRecord record : records) {
-                String id = EventId.of(record).toString();
-                events.add(new PreparedEvent(record, id, EventJson.write(record, id, publishTime)));
+                events.add(PreparedEvent.of(record, publishTime));
             }
         } catch (RuntimeException e) {
             throw failure(records, e);
@@ -216,7 +215,7 @@ public class JmsExchangePublisher implements ExchangePublisher {
 
     private void send(Session session, MessageProducer producer, PreparedEvent event) throws JMSException {
         Topic topic = topic(session, event.record().recordType());
-        TextMessage message = messages.toMessage(session, event.record(), event.id(), event.json());
+        TextMessage message = messages.toMessage(session, event);
         producer.send(topic, message);
 
         log.debug("Sent event {} to {}", event.id(), topic);

@@ -28,8 +28,7 @@ class PublishedEventLogTest extends BothDatabasesTest {
         List<PreparedEvent> events = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             OutboundRecord record = record(recordType, "key-" + i + "|兰州𠮷", i % 2 == 0 ? "620102" : null);
-            String id = EventId.of(record).toString();
-            events.add(new PreparedEvent(record, id, EventJson.write(record, id, time)));
+            events.add(PreparedEvent.of(record, time));
         }
         return events;
     }
