@@ -180,13 +180,13 @@ public class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer 
     }
 
     /**
-     * Returns the page size of the exchange and feed addresses. Artemis takes an int; below 64KB
-     * the broker would start a new file every few messages.
+     * Returns the page size of the exchange and feed addresses. Artemis takes an int, and below
+     * 64KB the broker would start a new file every few messages.
      */
     int pageSizeBytes() {
         long bytes = properties.getPageSize().toBytes();
         if (bytes < MIN_PAGE_SIZE || bytes > Integer.MAX_VALUE) {
-            throw new IllegalStateException("huitong.exchange.broker.page-size is " + properties.getPageSize()
+            throw new IllegalStateException("Invalid huitong.exchange.broker.page-size " + properties.getPageSize()
                     + ": set it between 64KB and 2047MB, for example 2MB");
         }
         return (int) bytes;

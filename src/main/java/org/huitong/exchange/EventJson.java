@@ -12,9 +12,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes the structured-mode JSON text ({@code application/cloudevents+json}) of a record's event
- * with Jackson's streaming generator. The text has the same members and values as the CloudEvents
- * SDK's {@code JsonFormat} writes for {@link RecordEvents#toCloudEvent}, which tests check for
- * every kind of record.
+ * with Jackson's streaming generator. The text has the same members and values as the text that
+ * the CloudEvents SDK's {@code JsonFormat} writes for {@link RecordEvents#toCloudEvent}, and
+ * {@code EventJsonTest} compares the two.
  *
  * <p>The hub publishes through this class rather than the SDK because the SDK copies the data
  * member three times on its way to the text, through UTF-8 bytes and a character array, and
@@ -47,7 +47,7 @@ public final class EventJson {
             json.writeRawValue(record.dataJson());
             json.writeEndObject();
         } catch (IOException e) {
-            // A StringWriter does not fail, so this is a bug, not a condition to handle.
+            // A StringWriter does not throw, so an IOException here is a bug.
             throw new UncheckedIOException("Failed to write the event of " + record.businessKey(), e);
         }
         return out.toString();

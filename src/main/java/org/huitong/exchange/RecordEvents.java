@@ -28,8 +28,8 @@ import org.springframework.web.util.UriUtils;
  *       structured JSON format writes as it is, since the content type is JSON.
  * </ul>
  *
- * <p>The hub publishes the text that {@link EventJson} writes; this class gives the same event as
- * a CloudEvents SDK object.
+ * <p>The hub publishes the text that {@link EventJson} writes. This class builds the same event as
+ * a CloudEvents SDK object, which tests compare that text with.
  */
 public final class RecordEvents {
 
@@ -62,12 +62,11 @@ public final class RecordEvents {
     /** Extension: id of the connector that read the record. */
     public static final String CONNECTOR = "connector";
 
-    /** Beyond this many entries a cache starts again, which only connectors in the thousands reach. */
+    /** Maximum entries of each cache. A full cache is cleared and fills again. */
     private static final int MAX_CACHED = 1024;
 
-    // Types, sources and schema ids repeat for every record of a connector, so each is built and
-    // checked once: per record, the regular expression and URI parsing were about 5% of the
-    // publishing thread's samples in a profile of the ingest benchmark.
+    // Types, sources and schema ids repeat for every record of a connector, so each is built once.
+    // Building them per record took about 5% of the publishing thread's profile.
     private static final Map<String, String> TYPES = new ConcurrentHashMap<>();
     private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
     private static final Map<String, String> SCHEMAS = new ConcurrentHashMap<>();

@@ -103,8 +103,8 @@ final class CpuMeter implements AutoCloseable {
 
     /**
      * Returns the bytes that the live threads have allocated since they started. NOTE: a thread
-     * that ends between two samples takes its count with it, so a period's figure can be low by
-     * what such threads allocated; the pipeline, broker and database threads live for the run.
+     * that ends between two samples takes its count with it, so a period's figure can be low.
+     * The pipeline, broker and database threads live for the whole run.
      */
     private long allocatedBytes() {
         long total = 0;

@@ -88,7 +88,7 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void feedAddressesPageWithTheSamePageSize() {
+    void feedAddressesUseSamePageSize() {
         AddressSettings settings = exchange.server().getAddressSettingsRepository()
                 .getMatch(FeedQueues.FEED_PREFIX + "sub-1");
 
@@ -96,7 +96,7 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void pageSizeOutsideArtemisLimitsFailsStartWithTheSetting() {
+    void pageSizeOutOfRangeRejected() {
         ExchangeProperties.Broker broker = new ExchangeProperties.Broker();
         broker.setPageSize(DataSize.ofKilobytes(4));
         EmbeddedBrokerCustomizer customizer = new EmbeddedBrokerCustomizer(broker, dataDirectory);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The directly written event text against what the CloudEvents SDK writes for the same event. */
+/** Comparison of the directly written event text with the CloudEvents SDK's text for the same event. */
 class EventJsonTest {
 
     private static final CloudEventMessages SDK_WRITER = new CloudEventMessages();
@@ -42,7 +42,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("records")
-    void writesTheSameJsonAsTheSdk(String name, OutboundRecord record, Instant time) throws Exception {
+    void matchesSdkJson(String name, OutboundRecord record, Instant time) throws Exception {
         String sdk = SDK_WRITER.toJson(RecordEvents.toCloudEvent(record, time));
 
         assertThat(TestRecords.EXACT_JSON.readTree(written(record, time)))
@@ -51,7 +51,7 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("records")
-    void sdkReadsTheSameEvent(String name, OutboundRecord record, Instant time) {
+    void sdkReadsSameEvent(String name, OutboundRecord record, Instant time) {
         CloudEvent expected = RecordEvents.toCloudEvent(record, time);
 
         CloudEvent parsed = SDK_FORMAT.deserialize(written(record, time).getBytes(StandardCharsets.UTF_8));
@@ -68,7 +68,7 @@ class EventJsonTest {
     }
 
     @Test
-    void keepsTheDataTextAsItIs() {
+    void keepsDataTextUnchanged() {
         OutboundRecord record = TestRecords.license("XK2024002", 1);
 
         String json = written(record, Instant.EPOCH);
@@ -78,7 +78,7 @@ class EventJsonTest {
     }
 
     @Test
-    void rejectsASchemaIdThatIsNoUri() {
+    void rejectsInvalidSchemaId() {
         OutboundRecord record = new OutboundRecord("credit.license", "not a uri", "K", 1, "0".repeat(64),
                 TestRecords.json("{}"), "SCJGJ", "c", 1, "f.csv", 1, 1);
 
@@ -86,7 +86,7 @@ class EventJsonTest {
     }
 
     @Test
-    void rejectsARecordTypeThatIsNoAddress() {
+    void rejectsInvalidRecordType() {
         OutboundRecord record = new OutboundRecord("credit.#", "urn:x", "K", 1, "0".repeat(64),
                 TestRecords.json("{}"), "SCJGJ", "c", 1, "f.csv", 1, 1);
 
