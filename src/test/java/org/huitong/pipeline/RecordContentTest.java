@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class RecordContentTest {
 
-    private static final JsonMapper EXACT = JsonMapper.builder()
+    private static final JsonMapper EXACT_JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private static ObjectNode json(String text) {
         try {
-            return (ObjectNode) EXACT.readTree(text);
+            return (ObjectNode) EXACT_JSON.readTree(text);
         } catch (Exception e) {
             throw new IllegalArgumentException(text, e);
         }
